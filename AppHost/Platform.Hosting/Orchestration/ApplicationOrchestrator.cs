@@ -165,6 +165,10 @@ internal sealed class ApplicationOrchestrator
 
         if (wasActive)
         {
+            if (exitCodes.Length > 0)
+            {
+                Log(run, "Stopped.");
+            }
             Update(run, s => s with
             {
                 State = ResourceState.Exited,
@@ -174,7 +178,6 @@ internal sealed class ApplicationOrchestrator
                 StoppedAt = DateTimeOffset.UtcNow,
                 Replicas = [.. s.Replicas.Select(r => r.State == ResourceState.Running ? r with { State = ResourceState.Exited, HealthStatus = null } : r)],
             });
-            Log(run, "Stopped.");
         }
         run.Lifetime = null;
         lifetime.Dispose();
@@ -209,7 +212,10 @@ internal sealed class ApplicationOrchestrator
             Update(run, s => s with { State = ResourceState.Starting, Message = null, ExitCode = null, HealthStatus = null, StoppedAt = null });
             await LaunchAsync(run, lifetime);
             Update(run, s => s with { State = ResourceState.Running, StartedAt = DateTimeOffset.UtcNow });
-            _logger.LogInformation("{Resource} is running.", run.Name);
+            if (run.Launcher is not null)
+            {
+                _logger.LogInformation("{Resource} is running.", run.Name);
+            }
             foreach (var child in ChildrenOf(run.Resource))
             {
                 await StartResourceAsync(child.Name);
