@@ -137,6 +137,16 @@ internal sealed class ApplicationOrchestrator
         }
         var lifetime = new CancellationTokenSource();
         run.Lifetime = lifetime;
+        // Published before returning, so a caller that now waits for health never sees the previous run's end.
+        Update(run, s => s with
+        {
+            State = GetWaits(run).Count > 0 ? ResourceState.Waiting : ResourceState.Starting,
+            Message = null,
+            ExitCode = null,
+            HealthStatus = null,
+            HealthDescription = null,
+            StoppedAt = null,
+        });
         run.StartTask = Task.Run(() => RunAsync(run, lifetime.Token));
     }
 
@@ -209,9 +219,13 @@ internal sealed class ApplicationOrchestrator
         try
         {
             await WaitForDependenciesAsync(run, lifetime);
-            Update(run, s => s with { State = ResourceState.Starting, Message = null, ExitCode = null, HealthStatus = null, StoppedAt = null });
+            Update(run, s => s with { State = ResourceState.Starting, Message = null });
             await LaunchAsync(run, lifetime);
-            Update(run, s => s with { State = ResourceState.Running, StartedAt = DateTimeOffset.UtcNow });
+            var launched = Update(run, s => AllReplicasExited(s) ? Exited(s) : s with { State = ResourceState.Running, StartedAt = DateTimeOffset.UtcNow });
+            if (launched.State != ResourceState.Running)
+            {
+                return; // every process already exited: OnReplicaExited has reported it
+            }
             if (run.Launcher is not null)
             {
                 _logger.LogInformation("{Resource} is running.", run.Name);
@@ -236,13 +250,20 @@ internal sealed class ApplicationOrchestrator
         }
     }
 
-    private async Task WaitForDependenciesAsync(ResourceRun run, CancellationToken lifetime)
+    /// <summary>What the resource waits for: <c>WaitFor</c> targets to be healthy, its parent to be running.</summary>
+    private static List<(IResource Resource, bool NeedsHealth)> GetWaits(ResourceRun run)
     {
-        var waits = run.Resource.AnnotationsOfType<WaitAnnotation>().Select(a => (Resource: a.Resource, NeedsHealth: true)).ToList();
+        var waits = run.Resource.AnnotationsOfType<WaitAnnotation>().Select(a => (a.Resource, NeedsHealth: true)).ToList();
         if (run.Resource is IResourceWithParent child)
         {
             waits.Add((child.Parent, NeedsHealth: false));
         }
+        return waits;
+    }
+
+    private async Task WaitForDependenciesAsync(ResourceRun run, CancellationToken lifetime)
+    {
+        var waits = GetWaits(run);
         if (waits.Count == 0)
         {
             return;
@@ -330,22 +351,28 @@ internal sealed class ApplicationOrchestrator
         _logger.Log(exitCode == 0 ? LogLevel.Information : LogLevel.Error, "{Replica} exited with code {ExitCode}.", run.ReplicaName(replica), exitCode);
         UpdateReplica(run, replica, r => r with { State = ResourceState.Exited, ExitCode = exitCode, HealthStatus = null });
 
-        if (run.Replicas.All(p => p is null || p.HasExited))
+        // While starting, RunAsync notices the exit itself (a server that dies during start-up fails it).
+        var snapshot = Update(run, s => s.State == ResourceState.Running && AllReplicasExited(s) ? Exited(s) : s);
+        if (snapshot.State == ResourceState.Exited)
         {
-            Update(run, s => s.State == ResourceState.Starting ? s : s with
-            {
-                State = ResourceState.Exited,
-                ExitCode = exitCode,
-                HealthStatus = null,
-                HealthDescription = null,
-                StoppedAt = DateTimeOffset.UtcNow,
-            });
             foreach (var child in ChildrenOf(run.Resource))
             {
                 _ = StopResourceAsync(child.Name);
             }
         }
     }
+
+    private static bool AllReplicasExited(ResourceSnapshot snapshot) =>
+        snapshot.Replicas.Length > 0 && snapshot.Replicas.All(r => r.State == ResourceState.Exited);
+
+    private static ResourceSnapshot Exited(ResourceSnapshot snapshot) => snapshot with
+    {
+        State = ResourceState.Exited,
+        ExitCode = snapshot.Replicas.Select(r => r.ExitCode).LastOrDefault(code => code is not null and not 0) ?? snapshot.Replicas[^1].ExitCode,
+        HealthStatus = null,
+        HealthDescription = null,
+        StoppedAt = DateTimeOffset.UtcNow,
+    };
 
     /// <summary>Runs the resource's health checks against every replica: quickly until healthy, then every few seconds.</summary>
     private async Task MonitorHealthAsync(ResourceRun run, CancellationToken lifetime)
@@ -414,7 +441,7 @@ internal sealed class ApplicationOrchestrator
             .Select(replica => new ResourceUrl(endpoint.Name, endpoint.GetUrl(replica), endpoint.IsExternal, replica))),
     ];
 
-    private void Update(ResourceRun run, Func<ResourceSnapshot, ResourceSnapshot> change) => _notifications.Update(run.Name, change);
+    private ResourceSnapshot Update(ResourceRun run, Func<ResourceSnapshot, ResourceSnapshot> change) => _notifications.Update(run.Name, change);
 
     private void UpdateReplica(ResourceRun run, int replica, Func<ResourceReplicaSnapshot, ResourceReplicaSnapshot> change) =>
         _notifications.Update(run.Name, s => replica < s.Replicas.Length ? s with { Replicas = s.Replicas.SetItem(replica, change(s.Replicas[replica])) } : s);
