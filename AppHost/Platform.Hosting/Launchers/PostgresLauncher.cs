@@ -20,8 +20,7 @@ internal sealed class PostgresLauncher(PostgresServerResource server) : IResourc
         _binDirectory = ServerBinaries.FindPostgresBinDirectory(context.Configuration);
         _serverAccount = UnixUser.IsRoot ? FindServerAccount() : null;
 
-        // A short path of its own: Unix socket paths are limited to 107 bytes.
-        _socketDirectory = Directory.CreateTempSubdirectory("platform-pg-").FullName;
+        _socketDirectory = CreateSocketDirectory(context);
         GiveToServerAccount(_socketDirectory);
 
         var dataDirectory = context.DataDirectory;
@@ -86,6 +85,20 @@ internal sealed class PostgresLauncher(PostgresServerResource server) : IResourc
         {
             Directory.Delete(_socketDirectory, recursive: true);
         }
+    }
+
+    /// <summary>Beside the data, so a killed AppHost leaves nothing elsewhere; in /tmp when that path is too long for a socket.</summary>
+    private static string CreateSocketDirectory(LaunchContext context)
+    {
+        var besideData = $"{context.DataDirectory}-socket";
+        const int MaxSocketPath = 107, SocketFileName = 18; // "/.s.PGSQL.<port>"
+        if (besideData.Length + SocketFileName > MaxSocketPath)
+        {
+            return Directory.CreateTempSubdirectory("platform-pg-").FullName;
+        }
+        Directory.CreateDirectory(besideData);
+        File.SetUnixFileMode(besideData, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return besideData;
     }
 
     private async Task InitializeDataDirectoryAsync(LaunchContext context, string dataDirectory, CancellationToken cancellationToken)

@@ -37,6 +37,8 @@ internal sealed class RabbitMQLauncher(RabbitMQServerResource broker) : IResourc
         var data = context.DataDirectory;
         return new ProcessSpec(_server, [], data)
         {
+            // An orderly broker shutdown takes about five seconds; throw-away data does not need it.
+            KillOnStop = context.ExecutionContext.IsDataEphemeral,
             Environment = new Dictionary<string, string>
             {
                 ["RABBITMQ_CONF_ENV_FILE"] = Path.Combine(data, "rabbitmq-env.conf"),

@@ -6,13 +6,13 @@ namespace Platform.Hosting.Processes;
 internal sealed class ChildProcess
 {
     private readonly Process _process;
-    private readonly UnixSignal _stopSignal;
+    private readonly ProcessSpec _spec;
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ChildProcess(Process process, UnixSignal stopSignal)
+    private ChildProcess(Process process, ProcessSpec spec)
     {
         _process = process;
-        _stopSignal = stopSignal;
+        _spec = spec;
     }
 
     public int ProcessId => _process.Id;
@@ -27,7 +27,7 @@ internal sealed class ChildProcess
     {
         var startInfo = ChildProcessSpawner.CreateStartInfo(spec);
         var process = await ChildProcessSpawner.StartAsync(startInfo).ConfigureAwait(false);
-        var child = new ChildProcess(process, spec.StopSignal);
+        var child = new ChildProcess(process, spec);
 
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) onOutput(e.Data, false); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) onOutput(e.Data, true); };
@@ -45,9 +45,13 @@ internal sealed class ChildProcess
     /// <summary>Sends the stop signal, waits up to <paramref name="gracePeriod"/>, then kills the process group.</summary>
     public async Task<int> StopAsync(TimeSpan gracePeriod)
     {
-        if (!HasExited)
+        if (!HasExited && _spec.KillOnStop)
         {
-            Unix.Signal(ProcessId, _stopSignal);
+            Kill();
+        }
+        else if (!HasExited)
+        {
+            Unix.Signal(ProcessId, _spec.StopSignal);
             if (await Task.WhenAny(Exited, Task.Delay(gracePeriod)).ConfigureAwait(false) != Exited)
             {
                 Unix.SignalGroup(ProcessId, UnixSignal.Kill);

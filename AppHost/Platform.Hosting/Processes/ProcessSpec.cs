@@ -11,4 +11,7 @@ internal sealed record ProcessSpec(string FileName, IReadOnlyList<string> Argume
 
     /// <summary>The signal that asks the program to shut down cleanly.</summary>
     public UnixSignal StopSignal { get; init; } = UnixSignal.Terminate;
+
+    /// <summary>Stop by killing the process group at once: for servers whose data is thrown away anyway.</summary>
+    public bool KillOnStop { get; init; }
 }
