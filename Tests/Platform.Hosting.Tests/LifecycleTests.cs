@@ -38,6 +38,8 @@ public sealed class LifecycleTests
     {
         var cancellation = TestContext.Current.CancellationToken;
         var dataDirectory = Directory.CreateTempSubdirectory("platform-sigkill-").FullName;
+        // The AppHost's children, orphaned by its death, come to this process, which collects them below.
+        Unix.BecomeSubreaper();
         var appHost = new ProcessStartInfo(DotnetHost.Path)
         {
             ArgumentList = { new Projects.Platform_AppHost().TargetPath, $"--AppHost:DataDirectory={dataDirectory}", "--AppHost:RandomizePorts=true" },
@@ -82,6 +84,7 @@ public sealed class LifecycleTests
             {
                 Unix.Signal(survivor.Pid, UnixSignal.Kill);
             }
+            await ChildProcessSpawner.CollectOrphansAsync(TimeSpan.FromSeconds(5));
             Directory.Delete(dataDirectory, recursive: true);
         }
     }

@@ -74,6 +74,7 @@ internal sealed class ApplicationOrchestrator
         {
             await Task.WhenAll(level.Select(resource => StopResourceAsync(resource.Name)));
         }
+        await ChildProcessSpawner.CollectOrphansAsync(TimeSpan.FromSeconds(2));
     }
 
     /// <summary>Starts a resource that is not running; returns once its start is under way.</summary>

@@ -8,6 +8,8 @@ internal sealed class ChildProcess
     private readonly Process _process;
     private readonly ProcessSpec _spec;
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _outputClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _errorClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ChildProcess(Process process, ProcessSpec spec)
     {
@@ -29,8 +31,16 @@ internal sealed class ChildProcess
         var process = await ChildProcessSpawner.StartAsync(startInfo).ConfigureAwait(false);
         var child = new ChildProcess(process, spec);
 
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) onOutput(e.Data, false); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) onOutput(e.Data, true); };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) child._outputClosed.TrySetResult();
+            else onOutput(e.Data, false);
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null) child._errorClosed.TrySetResult();
+            else onOutput(e.Data, true);
+        };
         process.Exited += (_, _) => child.OnExited();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -78,6 +88,14 @@ internal sealed class ChildProcess
             return; // not exited yet: the Exited event will call again
         }
         ChildProcessSpawner.Forget(ProcessId);
+        _ = ReportExitAsync(exitCode);
+    }
+
+    private async Task ReportExitAsync(int exitCode)
+    {
+        // Report the exit after the last words: its final output lines often say why it exited. A
+        // process it left behind may hold the pipes open, so do not wait for them for long.
+        await Task.WhenAny(Task.WhenAll(_outputClosed.Task, _errorClosed.Task), Task.Delay(TimeSpan.FromSeconds(1)));
         _exited.TrySetResult(exitCode);
     }
 }

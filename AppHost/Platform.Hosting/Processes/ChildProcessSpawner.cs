@@ -21,6 +21,7 @@ internal static class ChildProcessSpawner
 
     static ChildProcessSpawner()
     {
+        OrphanReaper.Start(Running.ContainsKey);
         new Thread(ServeRequests) { IsBackground = true, Name = "Child process spawner" }.Start();
         // Last guard for an orderly exit that skipped the orchestrator's shutdown (an unhandled exception, say).
         AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
@@ -78,6 +79,26 @@ internal static class ChildProcessSpawner
     }
 
     internal static void Forget(int pid) => Running.TryRemove(pid, out _);
+
+    /// <summary>
+    /// Waits until the orphans of stopped children have exited and collects them; those still running
+    /// after <paramref name="gracePeriod"/> (a helper that daemonized, say) are killed.
+    /// </summary>
+    public static async Task CollectOrphansAsync(TimeSpan gracePeriod)
+    {
+        var deadline = DateTime.UtcNow + gracePeriod;
+        while (OrphanReaper.Reap(Running.ContainsKey) > 0)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                OrphanReaper.Reap(Running.ContainsKey, killRunning: true);
+                await Task.Delay(50);
+                OrphanReaper.Reap(Running.ContainsKey);
+                return;
+            }
+            await Task.Delay(50);
+        }
+    }
 
     private static void ServeRequests()
     {

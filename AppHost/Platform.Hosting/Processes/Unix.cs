@@ -45,6 +45,27 @@ internal static partial class Unix
     /// <summary>Signals every process of the process group led by <paramref name="leaderPid"/>.</summary>
     public static bool SignalGroup(int leaderPid, UnixSignal signal) => Signal(-leaderPid, signal);
 
+    /// <summary>
+    /// Makes this process the "subreaper" of its descendants: a process orphaned by its parent's death (a
+    /// server's worker when the server is killed) is re-parented here instead of to PID 1, which on these
+    /// machines never collects them.
+    /// </summary>
+    public static void BecomeSubreaper()
+    {
+        const int SetChildSubreaper = 36; // PR_SET_CHILD_SUBREAPER
+        if (prctl(SetChildSubreaper, 1, 0, 0, 0) != 0)
+        {
+            throw new InvalidOperationException($"prctl(PR_SET_CHILD_SUBREAPER) failed with errno {Marshal.GetLastPInvokeError()}.");
+        }
+    }
+
+    /// <summary>Collects an exited child (a zombie); false when it is still running or not our child.</summary>
+    public static bool TryReap(int pid)
+    {
+        const int NoHang = 1; // WNOHANG
+        return waitpid(pid, out _, NoHang) == pid;
+    }
+
     public static void ChangeOwner(string path, UnixUser owner)
     {
         if (chown(path, owner.UserId, owner.GroupId) != 0)
@@ -55,6 +76,12 @@ internal static partial class Unix
 
     [DllImport("libc", SetLastError = true)]
     private static extern int kill(int pid, int sig);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int prctl(int option, ulong arg2, ulong arg3, ulong arg4, ulong arg5);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int waitpid(int pid, out int status, int options);
 
     [DllImport("libc", SetLastError = true)]
     private static extern int chown([MarshalAs(UnmanagedType.LPUTF8Str)] string path, uint owner, uint group);
