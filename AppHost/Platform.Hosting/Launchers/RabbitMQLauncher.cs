@@ -71,6 +71,7 @@ internal sealed class RabbitMQLauncher(RabbitMQServerResource broker) : IResourc
             management.tcp.ip = {EndpointAnnotation.Host}
             management.tcp.port = {broker.ManagementEndpoint.GetPort()}
             loopback_users = none
+            log.connection.level = warning
             default_user = {broker.UserName.Value}
             default_pass = {broker.Password.Value}
             definitions.import_backend = local_filesystem

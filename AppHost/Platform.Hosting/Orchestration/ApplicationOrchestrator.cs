@@ -78,43 +78,24 @@ internal sealed class ApplicationOrchestrator
     }
 
     /// <summary>Starts a resource that is not running; returns once its start is under way.</summary>
-    public async Task StartResourceAsync(string name)
-    {
-        var run = GetRun(name);
-        await run.CommandGate.WaitAsync();
-        try
-        {
-            await StartLockedAsync(run);
-        }
-        finally
-        {
-            run.CommandGate.Release();
-        }
-    }
+    public Task StartResourceAsync(string name) => UnderCommandGateAsync(name, StartLockedAsync);
 
     /// <summary>Stops a resource gracefully (then forcibly) and waits until all its processes are gone.</summary>
-    public async Task StopResourceAsync(string name)
-    {
-        var run = GetRun(name);
-        await run.CommandGate.WaitAsync();
-        try
-        {
-            await StopLockedAsync(run);
-        }
-        finally
-        {
-            run.CommandGate.Release();
-        }
-    }
+    public Task StopResourceAsync(string name) => UnderCommandGateAsync(name, StopLockedAsync);
 
-    public async Task RestartResourceAsync(string name)
+    public Task RestartResourceAsync(string name) => UnderCommandGateAsync(name, async run =>
+    {
+        await StopLockedAsync(run);
+        await StartLockedAsync(run);
+    });
+
+    private async Task UnderCommandGateAsync(string name, Func<ResourceRun, Task> command)
     {
         var run = GetRun(name);
         await run.CommandGate.WaitAsync();
         try
         {
-            await StopLockedAsync(run);
-            await StartLockedAsync(run);
+            await command(run);
         }
         finally
         {
@@ -447,5 +428,5 @@ internal sealed class ApplicationOrchestrator
     private void UpdateReplica(ResourceRun run, int replica, Func<ResourceReplicaSnapshot, ResourceReplicaSnapshot> change) =>
         _notifications.Update(run.Name, s => replica < s.Replicas.Length ? s with { Replicas = s.Replicas.SetItem(replica, change(s.Replicas[replica])) } : s);
 
-    private void Log(ResourceRun run, string message, bool isError = false) => _logs.Write(run.Name, "apphost", message, isError);
+    private void Log(ResourceRun run, string message, bool isError = false) => _logs.Write(run.Name, LogLine.AppHostSource, message, isError);
 }

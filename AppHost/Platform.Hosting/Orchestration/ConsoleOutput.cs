@@ -22,17 +22,18 @@ internal sealed class ConsoleOutput
             {
                 _colors[resourceName] = color = Palette[_colors.Count % Palette.Length];
             }
-            var prefix = $"{line.Replica,-16}| ";
+            var prefix = $"{(line.IsFromAppHost ? resourceName : line.Replica),-16}| ";
+            var text = line.IsFromAppHost ? $"[apphost] {line.Text}" : line.Text;
             if (_useColor)
             {
                 Console.ForegroundColor = line.IsError ? ConsoleColor.Red : color;
                 Console.Write(prefix);
                 Console.ResetColor();
-                Console.WriteLine(line.Text);
+                Console.WriteLine(text);
             }
             else
             {
-                Console.WriteLine(prefix + line.Text);
+                Console.WriteLine(prefix + text);
             }
         }
     }

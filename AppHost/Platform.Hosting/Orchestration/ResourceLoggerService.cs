@@ -1,10 +1,16 @@
-using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 
 namespace Platform.Hosting.Orchestration;
 
 /// <summary>One line a resource's process wrote, or one the orchestrator wrote about it.</summary>
-public sealed record LogLine(long Number, DateTimeOffset Timestamp, string Replica, string Text, bool IsError);
+/// <param name="Replica">The process that wrote it (<c>products-1</c>, <c>pg/initdb</c>), or <see cref="AppHostSource"/>.</param>
+public sealed record LogLine(long Number, DateTimeOffset Timestamp, string Replica, string Text, bool IsError)
+{
+    /// <summary>The <see cref="Replica"/> of lines the AppHost writes about a resource (started, exited, failed).</summary>
+    public const string AppHostSource = "apphost";
+
+    public bool IsFromAppHost => Replica == AppHostSource;
+}
 
 /// <summary>The console output of every resource, the most recent lines kept per resource.</summary>
 public sealed class ResourceLoggerService(int capacityPerResource)
@@ -48,7 +54,8 @@ public sealed class ResourceLoggerService(int capacityPerResource)
     private sealed class ResourceLog(int capacity)
     {
         private readonly Queue<LogLine> _lines = new();
-        private readonly List<Channel<LogLine>> _watchers = [];
+        private readonly Watchers<LogLine> _watchers =
+            new(() => Channel.CreateBounded<LogLine>(new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.DropOldest }));
         private readonly Lock _lock = new();
         private long _count;
 
@@ -62,10 +69,7 @@ public sealed class ResourceLoggerService(int capacityPerResource)
                 {
                     _lines.Dequeue();
                 }
-                foreach (var watcher in _watchers)
-                {
-                    watcher.Writer.TryWrite(line);
-                }
+                _watchers.Publish(line);
                 return line;
             }
         }
@@ -78,31 +82,7 @@ public sealed class ResourceLoggerService(int capacityPerResource)
             }
         }
 
-        public async IAsyncEnumerable<LogLine> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-        {
-            var channel = Channel.CreateBounded<LogLine>(new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.DropOldest });
-            lock (_lock)
-            {
-                foreach (var line in _lines)
-                {
-                    channel.Writer.TryWrite(line);
-                }
-                _watchers.Add(channel);
-            }
-            try
-            {
-                await foreach (var line in channel.Reader.ReadAllAsync(cancellationToken))
-                {
-                    yield return line;
-                }
-            }
-            finally
-            {
-                lock (_lock)
-                {
-                    _watchers.Remove(channel);
-                }
-            }
-        }
+        public IAsyncEnumerable<LogLine> WatchAsync(CancellationToken cancellationToken) =>
+            _watchers.WatchAsync(_lock, () => _lines, cancellationToken);
     }
 }

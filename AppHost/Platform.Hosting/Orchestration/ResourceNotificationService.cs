@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 
 namespace Platform.Hosting.Orchestration;
@@ -7,7 +6,8 @@ namespace Platform.Hosting.Orchestration;
 public sealed class ResourceNotificationService
 {
     private readonly Dictionary<string, ResourceSnapshot> _snapshots = new(StringComparer.Ordinal);
-    private readonly List<Channel<ResourceSnapshot>> _watchers = [];
+    private readonly Watchers<ResourceSnapshot> _watchers =
+        new(() => Channel.CreateUnbounded<ResourceSnapshot>(new UnboundedChannelOptions { SingleReader = true }));
     private readonly Lock _lock = new();
 
     public IReadOnlyList<ResourceSnapshot> GetSnapshots()
@@ -29,33 +29,8 @@ public sealed class ResourceNotificationService
     }
 
     /// <summary>Every resource's current snapshot, then each change as it happens.</summary>
-    public async IAsyncEnumerable<ResourceSnapshot> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var channel = Channel.CreateUnbounded<ResourceSnapshot>(new UnboundedChannelOptions { SingleReader = true });
-        lock (_lock)
-        {
-            foreach (var snapshot in _snapshots.Values)
-            {
-                channel.Writer.TryWrite(snapshot);
-            }
-            _watchers.Add(channel);
-        }
-
-        try
-        {
-            await foreach (var snapshot in channel.Reader.ReadAllAsync(cancellationToken))
-            {
-                yield return snapshot;
-            }
-        }
-        finally
-        {
-            lock (_lock)
-            {
-                _watchers.Remove(channel);
-            }
-        }
-    }
+    public IAsyncEnumerable<ResourceSnapshot> WatchAsync(CancellationToken cancellationToken = default) =>
+        _watchers.WatchAsync(_lock, () => _snapshots.Values, cancellationToken);
 
     public async Task<ResourceSnapshot> WaitForResourceAsync(
         string resourceName, Func<ResourceSnapshot, bool> predicate, CancellationToken cancellationToken = default)
@@ -92,10 +67,7 @@ public sealed class ResourceNotificationService
                 return;
             }
             _snapshots[snapshot.Name] = snapshot;
-            foreach (var watcher in _watchers)
-            {
-                watcher.Writer.TryWrite(snapshot);
-            }
+            _watchers.Publish(snapshot);
         }
     }
 
