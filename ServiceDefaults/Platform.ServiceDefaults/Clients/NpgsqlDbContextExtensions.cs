@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.ServiceDefaults.Clients;
+using Platform.ServiceDefaults.Telemetry;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class NpgsqlDbContextExtensions
+{
+    /// <summary>
+    /// Registers a pooled <typeparamref name="TContext"/> on PostgreSQL from <c>ConnectionStrings:&lt;connectionName&gt;</c>,
+    /// retrying transient failures, with a health check named <paramref name="connectionName"/> and Npgsql's and
+    /// EF Core's telemetry (as Aspire.Npgsql.EntityFrameworkCore.PostgreSQL does).
+    /// </summary>
+    public static void AddNpgsqlDbContext<TContext>(
+        this IHostApplicationBuilder builder, string connectionName, Action<DbContextOptionsBuilder>? configureDbContextOptions = null)
+        where TContext : DbContext
+    {
+        var connectionString = ConnectionStrings.GetRequired(builder, connectionName);
+        builder.Services.AddDbContextPool<TContext>(options =>
+        {
+            options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure());
+            configureDbContextOptions?.Invoke(options);
+        });
+        builder.Services.AddHealthChecks()
+            .AddCheck<DbContextHealthCheck<TContext>>(connectionName, timeout: ConnectionStrings.HealthCheckTimeout);
+        builder.Services.Configure<TelemetrySourceOptions>(sources =>
+        {
+            sources.ActivitySources.Add("Npgsql");
+            sources.Meters.UnionWith(["Npgsql", "Microsoft.EntityFrameworkCore"]);
+        });
+    }
+}
