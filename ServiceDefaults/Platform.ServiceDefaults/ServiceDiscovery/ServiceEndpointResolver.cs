@@ -14,7 +14,7 @@ namespace Platform.ServiceDefaults.ServiceDiscovery;
 public sealed class ServiceEndpointResolver : IDisposable
 {
     private readonly IConfiguration configuration;
-    private readonly ConcurrentDictionary<ServiceAddress, ResolvedEndpoints> cache = new();
+    private readonly ConcurrentDictionary<string, ResolvedEndpoints> cache = new();
     private readonly IDisposable reloadSubscription;
 
     public ServiceEndpointResolver(IConfiguration configuration)
@@ -27,7 +27,7 @@ public sealed class ServiceEndpointResolver : IDisposable
     public Uri Resolve(Uri uri)
     {
         var address = ServiceAddress.Parse(uri);
-        var target = cache.GetOrAdd(address, Read).Next();
+        var target = cache.GetOrAdd($"{uri.Scheme}://{uri.IdnHost}", _ => Read(address)).Next();
         return target is null
             ? PassThrough(address, uri)
             : new UriBuilder(uri) { Scheme = target.Scheme, Host = target.Host, Port = target.Port }.Uri;
