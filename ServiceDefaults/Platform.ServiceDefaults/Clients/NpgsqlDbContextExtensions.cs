@@ -16,14 +16,14 @@ public static class NpgsqlDbContextExtensions
         this IHostApplicationBuilder builder, string connectionName, Action<DbContextOptionsBuilder>? configureDbContextOptions = null)
         where TContext : DbContext
     {
-        var connectionString = ConnectionStrings.GetRequired(builder, connectionName);
+        var connectionString = ClientIntegration.GetRequiredConnectionString(builder, connectionName);
         builder.Services.AddDbContextPool<TContext>(options =>
         {
             options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure());
             configureDbContextOptions?.Invoke(options);
         });
         builder.Services.AddHealthChecks()
-            .AddCheck<DbContextHealthCheck<TContext>>(connectionName, timeout: ConnectionStrings.HealthCheckTimeout);
+            .AddCheck<DbContextHealthCheck<TContext>>(connectionName, timeout: ClientIntegration.HealthCheckTimeout);
         builder.Services.Configure<TelemetrySourceOptions>(sources =>
         {
             sources.ActivitySources.Add("Npgsql");

@@ -16,7 +16,7 @@ public static class RabbitMQClientExtensions
     {
         var factory = new ConnectionFactory
         {
-            Uri = new Uri(ConnectionStrings.GetRequired(builder, connectionName)),
+            Uri = new Uri(ClientIntegration.GetRequiredConnectionString(builder, connectionName)),
             AutomaticRecoveryEnabled = true,
             TopologyRecoveryEnabled = true,
             ClientProvidedName = builder.Environment.ApplicationName,
@@ -24,7 +24,7 @@ public static class RabbitMQClientExtensions
         // DI factories are synchronous; the connection is made once, on first use.
         builder.Services.AddSingleton(_ => factory.CreateConnectionAsync().GetAwaiter().GetResult());
         builder.Services.AddHealthChecks()
-            .AddCheck<RabbitMQHealthCheck>(connectionName, timeout: ConnectionStrings.HealthCheckTimeout);
+            .AddCheck<RabbitMQHealthCheck>(connectionName, timeout: ClientIntegration.HealthCheckTimeout);
         builder.Services.Configure<TelemetrySourceOptions>(sources =>
             sources.ActivitySources.UnionWith(["RabbitMQ.Client.Publisher", "RabbitMQ.Client.Subscriber"]));
     }

@@ -19,10 +19,10 @@ public static class RedisClientExtensions
     public static void AddRedisClient(
         this IHostApplicationBuilder builder, string connectionName, HealthStatus healthCheckFailureStatus = HealthStatus.Unhealthy)
     {
-        var options = ConfigurationOptions.Parse(ConnectionStrings.GetRequired(builder, connectionName));
+        var options = ConfigurationOptions.Parse(ClientIntegration.GetRequiredConnectionString(builder, connectionName));
         options.AbortOnConnectFail = false;
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
         builder.Services.AddHealthChecks()
-            .AddCheck<RedisHealthCheck>(connectionName, healthCheckFailureStatus, timeout: ConnectionStrings.HealthCheckTimeout);
+            .AddCheck<RedisHealthCheck>(connectionName, healthCheckFailureStatus, timeout: ClientIntegration.HealthCheckTimeout);
     }
 }

@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Options;
 using Polly;
-using Polly.CircuitBreaker;
-using Polly.Registry;
 
 namespace Platform.ServiceDefaults.Resilience;
 
@@ -17,29 +14,4 @@ public sealed class DestinationResilienceHandler(DestinationPipelines pipelines)
         var destination = request.RequestUri is { IsAbsoluteUri: true } uri ? uri.GetLeftPart(UriPartial.Authority) : "";
         return await pipelines.For(destination).ExecuteAsync(async token => await base.SendAsync(request, token), cancellationToken);
     }
-}
-
-/// <summary>One circuit breaker and attempt time-out per destination, shared by every client of the application.</summary>
-public sealed class DestinationPipelines(IOptionsMonitor<HttpResilienceOptions> options, TimeProvider time) : IAsyncDisposable
-{
-    private readonly ResiliencePipelineRegistry<string> registry = new();
-
-    public ResiliencePipeline<HttpResponseMessage> For(string destination) =>
-        registry.GetOrAddPipeline<HttpResponseMessage>(destination, builder =>
-        {
-            var settings = options.CurrentValue;
-            builder.TimeProvider = time;
-            builder
-                .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
-                {
-                    ShouldHandle = args => TransientHttpFailure.IsAsync(args.Outcome, args),
-                    FailureRatio = settings.CircuitBreakerFailureRatio,
-                    MinimumThroughput = settings.CircuitBreakerMinimumThroughput,
-                    SamplingDuration = settings.CircuitBreakerSamplingDuration,
-                    BreakDuration = settings.CircuitBreakerBreakDuration,
-                })
-                .AddTimeout(settings.AttemptTimeout);
-        });
-
-    public ValueTask DisposeAsync() => registry.DisposeAsync();
 }

@@ -27,7 +27,7 @@ public sealed class StandardResilienceHandler : DelegatingHandler
             .AddTimeout(settings.TotalRequestTimeout)
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
-                ShouldHandle = args => TransientHttpFailure.IsAsync(args.Outcome, args),
+                ShouldHandle = args => ValueTask.FromResult(TransientHttpFailure.Is(args.Outcome)),
                 MaxRetryAttempts = settings.MaxRetryAttempts,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,

@@ -15,8 +15,6 @@ internal static class TransientHttpFailure
         _ => false,
     };
 
-    public static ValueTask<bool> IsAsync<TArguments>(Outcome<HttpResponseMessage> outcome, TArguments _) => ValueTask.FromResult(Is(outcome));
-
     /// <summary>The wait a 429 or 503 response asks for in its Retry-After header, if any.</summary>
     public static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeProvider time) =>
         response?.Headers.RetryAfter switch

@@ -11,7 +11,7 @@ namespace Platform.ServiceDefaults.Telemetry;
 /// </summary>
 internal sealed class TelemetryProvidersHostedService(TracerProvider tracerProvider, MeterProvider meterProvider) : IHostedService
 {
-    private static readonly int FlushTimeoutMilliseconds = 5_000;
+    private const int FlushTimeoutMilliseconds = 5_000;
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

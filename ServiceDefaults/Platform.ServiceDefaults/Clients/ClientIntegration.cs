@@ -3,13 +3,13 @@ using Microsoft.Extensions.Hosting;
 
 namespace Platform.ServiceDefaults.Clients;
 
-internal static class ConnectionStrings
+internal static class ClientIntegration
 {
     /// <summary>How long a client integration's health check may take before it counts as failed.</summary>
     public static readonly TimeSpan HealthCheckTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>The connection string <c>ConnectionStrings:&lt;name&gt;</c>; its absence stops the start-up with a message naming it.</summary>
-    public static string GetRequired(IHostApplicationBuilder builder, string name) =>
+    public static string GetRequiredConnectionString(IHostApplicationBuilder builder, string name) =>
         builder.Configuration.GetConnectionString(name) is { Length: > 0 } connectionString
             ? connectionString
             : throw new InvalidOperationException(
