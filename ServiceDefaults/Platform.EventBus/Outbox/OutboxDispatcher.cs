@@ -38,8 +38,9 @@ internal sealed partial class OutboxDispatcher<TContext>(
         {
             try
             {
-                var relayed = await RelayBatchAsync(stoppingToken);
+                // Before relaying, so the backlog gauges stay current while the broker is away.
                 await RefreshBacklogAsync(stoppingToken);
+                var relayed = await RelayBatchAsync(stoppingToken);
                 failures = 0;
                 if (relayed < _options.OutboxBatchSize)
                 {
