@@ -32,9 +32,40 @@ public sealed class OutboxTests(Servers servers)
         Assert.Contains($"\"orderId\":\"{committed.OrderId}\"", message.Body);
 
         await using var db = host.OpenDatabase();
-        var row = Assert.Single(await db.Outbox.ToListAsync(cancellation));
-        Assert.Equal(committed.Id, row.Id);
-        Assert.NotNull(row.SentAt);
+        Assert.Equal(committed.Id, Assert.Single(await db.Outbox.Select(m => m.Id).ToListAsync(cancellation)));
+        // The broker confirms before the dispatcher commits the row as sent.
+        await Eventually.HoldsAsync(() => db.Outbox.AnyAsync(m => m.SentAt != null, cancellation), TimeSpan.FromSeconds(10),
+            "the row is marked sent", cancellation);
+    }
+
+    [Fact]
+    public async Task Two_replicas_relaying_one_outbox_send_each_event_once()
+    {
+        const int count = 2000;
+        var cancellation = TestContext.Current.CancellationToken;
+        var exchange = SampleEvents.UniqueName("replicas");
+        var database = await servers.CreateDatabaseAsync(cancellation);
+        await using var tap = await EventTap.StartAsync(servers.RabbitMQ, exchange, cancellation);
+        void Configure(EventBusBuilder bus) => bus.Services.Configure<EventBusOptions>(o =>
+        {
+            o.ExchangeName = exchange;
+            o.OutboxBatchSize = 10;
+            o.OutboxPollingInterval = TimeSpan.FromMilliseconds(50);
+        });
+        await using var first = await BusHost.StartAsync(database, servers.RabbitMQ, exchange, Configure, cancellation);
+        await using var second = await BusHost.StartAsync(database, servers.RabbitMQ, exchange, Configure, cancellation);
+        using var firstMetrics = new MeterRecorder(first.Services);
+        using var secondMetrics = new MeterRecorder(second.Services);
+
+        await first.PublishAsync(Enumerable.Range(0, count).Select(_ => SampleEvents.OrderPlaced()), cancellation);
+
+        await Eventually.HoldsAsync(() => tap.DistinctMessageIds.Count == count, TimeSpan.FromSeconds(60),
+            $"all {count} events arrive (so far {tap.DistinctMessageIds.Count})", cancellation);
+        await Task.Delay(TimeSpan.FromSeconds(1), cancellation);
+        Assert.Equal(count, tap.Messages.Count);
+        Assert.Equal(count, firstMetrics.Read("platform.eventbus.published") + secondMetrics.Read("platform.eventbus.published"));
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"relayed by the first replica: {firstMetrics.Read("platform.eventbus.published")}, by the second: {secondMetrics.Read("platform.eventbus.published")}");
     }
 
     private static async Task PublishInTransactionAsync(BusHost host, IntegrationEvent @event, bool commit, CancellationToken cancellationToken)
