@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Platform.Hosting.ApplicationModel;
 
 [assembly: AssemblyFixture(typeof(Platform.EventBus.Tests.Servers))]
 

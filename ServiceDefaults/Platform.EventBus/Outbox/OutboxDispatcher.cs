@@ -27,6 +27,10 @@ internal sealed partial class OutboxDispatcher<TContext>(
 {
     private static readonly TimeSpan BacklogRefreshInterval = TimeSpan.FromSeconds(5);
 
+    private const string ClaimUnsentSql =
+        $"SELECT * FROM {EventBusTables.Outbox} WHERE {EventBusTables.OutboxUnsentFilter} " +
+        $"ORDER BY {EventBusTables.OutboxColumns.CreatedAt} LIMIT {{0}} FOR UPDATE SKIP LOCKED";
+
     private readonly EventBusOptions _options = options.Value;
     private IChannel? _channel;
     private DateTimeOffset _backlogRefreshedAt = DateTimeOffset.MinValue;
@@ -92,9 +96,10 @@ internal sealed partial class OutboxDispatcher<TContext>(
         timeout.CancelAfter(_options.PublishTimeout);
         var confirmed = await Task.WhenAll(batch.Select(message => TryPublishAsync(channel, message, timeout.Token)));
 
-        var sentIds = batch.Where((_, index) => confirmed[index]).Select(message => message.Id).ToList();
-        if (sentIds.Count > 0)
+        var sent = batch.Where((_, index) => confirmed[index]).ToList();
+        if (sent.Count > 0)
         {
+            var sentIds = sent.Select(message => message.Id).ToList();
             var now = time.GetUtcNow();
             await db.Set<OutboxMessage>()
                 .Where(message => sentIds.Contains(message.Id))
@@ -102,18 +107,14 @@ internal sealed partial class OutboxDispatcher<TContext>(
         }
         await transaction.CommitAsync(cancellationToken);
 
-        foreach (var message in batch.Where((_, index) => confirmed[index]))
+        foreach (var message in sent)
         {
             metrics.Published(message.EventName);
         }
-        return sentIds.Count == batch.Count
-            ? sentIds.Count
-            : throw new InvalidOperationException($"The broker confirmed {sentIds.Count} of {batch.Count} events; the rest stay in the outbox.");
+        return sent.Count == batch.Count
+            ? sent.Count
+            : throw new InvalidOperationException($"The broker confirmed {sent.Count} of {batch.Count} events; the rest stay in the outbox.");
     }
-
-    private const string ClaimUnsentSql =
-        $"SELECT * FROM {EventBusTables.Outbox} WHERE {EventBusTables.OutboxUnsentFilter} " +
-        $"ORDER BY {EventBusTables.OutboxColumns.CreatedAt} LIMIT {{0}} FOR UPDATE SKIP LOCKED";
 
     private async Task<bool> TryPublishAsync(IChannel channel, OutboxMessage message, CancellationToken cancellationToken)
     {
