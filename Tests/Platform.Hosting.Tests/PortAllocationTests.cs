@@ -14,6 +14,8 @@ public sealed class PortAllocationTests
         var ports = Enumerable.Range(0, 50).Select(_ => allocator.AllocateFreePort()).ToList();
 
         Assert.Equal(50, ports.Distinct().Count());
+        var ephemeralStart = int.Parse(File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split('\t', ' ')[0]);
+        Assert.All(ports, port => Assert.InRange(port, 10_000, ephemeralStart - 1));
         using var listener = new TcpListener(IPAddress.Loopback, ports[^1]);
         listener.Start();
     }
