@@ -88,6 +88,19 @@ public sealed class EnvironmentWiringTests
     }
 
     [Fact]
+    public async Task A_secret_can_be_generated_by_the_model()
+    {
+        var builder = DistributedApplicationTestingBuilder.Create();
+        var key = builder.AddParameter("signing-key", () => "-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----");
+        builder.AddProject<Projects.Platform_Hosting_TestApp>("api").WithEnvironment("Jwt__SigningKey", key);
+
+        await using var app = builder.Build();
+
+        Assert.True(key.Resource.Secret);
+        Assert.StartsWith("-----BEGIN PRIVATE KEY-----", app.GetEnvironmentVariables("api")["Jwt__SigningKey"]);
+    }
+
+    [Fact]
     public void A_parameter_without_a_value_fails_the_build_naming_its_configuration_key()
     {
         var builder = DistributedApplicationTestingBuilder.Create();

@@ -15,6 +15,9 @@ public sealed class ParameterResource(string name, bool secret) : Resource(name)
     /// <summary>Used when configuration has no value.</summary>
     public string? DefaultValue { get; init; }
 
+    /// <summary>Makes a secret's value when configuration has none (22 letters and digits unless set).</summary>
+    public Func<string>? Generate { get; init; }
+
     public string Value => _value
         ?? throw new InvalidOperationException($"Parameter '{Name}' has no value yet: build the application first.");
 

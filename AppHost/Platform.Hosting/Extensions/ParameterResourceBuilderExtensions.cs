@@ -11,6 +11,10 @@ public static class ParameterResourceBuilderExtensions
     public static IResourceBuilder<ParameterResource> AddParameter(this IDistributedApplicationBuilder builder, string name, bool secret = false) =>
         builder.AddResource(new ParameterResource(name, secret));
 
+    /// <summary>A secret made by <paramref name="generate"/> on first use (a signing key, say), then kept like any generated secret.</summary>
+    public static IResourceBuilder<ParameterResource> AddParameter(this IDistributedApplicationBuilder builder, string name, Func<string> generate) =>
+        builder.AddResource(new ParameterResource(name, secret: true) { Generate = generate });
+
     /// <summary>A connection string to an existing server, from configuration key <c>ConnectionStrings:{name}</c>.</summary>
     public static IResourceBuilder<IResourceWithConnectionString> AddConnectionString(this IDistributedApplicationBuilder builder, string name) =>
         builder.AddResource(new ConnectionStringResource(name));

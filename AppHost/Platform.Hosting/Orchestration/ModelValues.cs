@@ -25,7 +25,7 @@ internal static class ModelValues
             else if (parameter.Secret)
             {
                 // Letters and digits only, so the value needs no escaping in any connection string format.
-                var generated = RandomNumberGenerator.GetString(PasswordAlphabet, 22);
+                var generated = parameter.Generate?.Invoke() ?? RandomNumberGenerator.GetString(PasswordAlphabet, 22);
                 secretsStore?.Save(parameter.ConfigurationKey, generated);
                 parameter.SetValue(generated);
             }
