@@ -1,0 +1,79 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Platform.Hosting.ApplicationModel;
+
+namespace Platform.EndToEnd.Tests;
+
+/// <summary>The real AppHost, started once for all whole-system tests (they share one collection).</summary>
+public sealed class SystemFixture : IAsyncLifetime
+{
+    public const string AdminEmail = "admin@platform.local";
+    public const string AdminPassword = "Admin-Passw0rd-For-Tests";
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>();
+        builder.Configuration["Parameters:admin-password"] = AdminPassword;
+        var gateway = (ProjectResource)builder.Resources.Single(r => r.Name == "gateway");
+        // Low enough to reach in a test, high enough for the other tests' traffic.
+        builder.CreateResourceBuilder(gateway)
+            .WithEnvironment("RateLimiting__PerIp__PermitLimit", "400")
+            .WithEnvironment("RateLimiting__PerUser__PermitLimit", "400");
+        var products = (ProjectResource)builder.Resources.Single(r => r.Name == "products");
+        builder.CreateResourceBuilder(products)
+            .WithEnvironment("Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics", "Information");
+
+        App = await builder.BuildAsync();
+        await App.StartAsync();
+        await Task.WhenAll(App.Model.Resources.Select(r => App.WaitForResourceHealthyAsync(r.Name, TimeSpan.FromMinutes(3))));
+    }
+
+    public async ValueTask DisposeAsync() => await App.DisposeAsync();
+
+    public HttpClient CreateGatewayClient(string? accessToken = null)
+    {
+        var client = App.CreateHttpClient("gateway");
+        if (accessToken is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        }
+        return client;
+    }
+
+    public async Task<string> LoginAsync(string email, string password, CancellationToken cancellationToken)
+    {
+        using var client = CreateGatewayClient();
+        using var response = await client.PostAsJsonAsync("/api/users/login", new { email, password }, cancellationToken);
+        Assert.True(response.IsSuccessStatusCode, $"login of {email} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        var token = await response.Content.ReadFromJsonAsync<LoginResponse>(cancellationToken);
+        return token!.AccessToken;
+    }
+
+    /// <summary>Registers a new customer with a unique email and returns its id, email, password and token.</summary>
+    public async Task<Customer> RegisterCustomerAsync(CancellationToken cancellationToken)
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..10];
+        var (username, email, password) = ($"user_{suffix}", $"user_{suffix}@example.com", "Secret-Passw0rd");
+        using var client = CreateGatewayClient();
+        using var response = await client.PostAsJsonAsync("/api/users", new { username, email, password }, cancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        var user = await response.Content.ReadFromJsonAsync<UserDto>(cancellationToken);
+        return new Customer(user!.Id, username, email, password, await LoginAsync(email, password, cancellationToken));
+    }
+}
+
+[CollectionDefinition(nameof(SystemCollection))]
+public sealed class SystemCollection : ICollectionFixture<SystemFixture>;
+
+public sealed record LoginResponse(string AccessToken, DateTimeOffset ExpiresAt);
+
+public sealed record UserDto(JsonElement Id, string Username, string Email);
+
+public sealed record Customer(JsonElement Id, string Username, string Email, string Password, string AccessToken);
+
+public sealed record ProductDto(JsonElement Id, string Name, string Description, decimal Price, string Category, int Stock, string ImageUrl);
+
+public sealed record ProductPage(List<ProductDto> Items, int Page, int PageSize, int Total);
