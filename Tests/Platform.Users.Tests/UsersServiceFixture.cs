@@ -22,6 +22,9 @@ public sealed class UsersServiceFixture : IAsyncLifetime
     public const string AdminEmail = "admin@platform.test";
     public const string AdminPassword = "Adm1nistrator-Pass";
 
+    public const string WithoutKey = "users-without-key";
+    public const string WithPublicKey = "users-with-public-key";
+
     private static int _clients;
     private DistributedApplication? _app;
 
@@ -47,7 +50,13 @@ public sealed class UsersServiceFixture : IAsyncLifetime
             .WithEnvironment("Admin__Username", AdminUsername)
             .WithEnvironment("Admin__Email", AdminEmail)
             .WithEnvironment("Admin__Password", AdminPassword)
-            .WithHttpHealthCheck("/health");
+            .WithHttpHealthCheck("/health")
+            // Two replicas start together: both migrate and seed the admin, and must not fail doing it.
+            .WithReplicas(2);
+        // Instances that must refuse to start: one without a signing key, one with a public key in its place.
+        builder.AddProject<Projects.Platform_Users>(WithoutKey).WithReference(db).WithReference(messaging);
+        builder.AddProject<Projects.Platform_Users>(WithPublicKey).WithReference(db).WithReference(messaging)
+            .WithEnvironment("Jwt__SigningKey", SigningKey.ExportSubjectPublicKeyInfoPem());
         _app = await builder.BuildAsync(cancellation);
         await _app.StartAsync(cancellation);
         await _app.WaitForResourceHealthyAsync("messaging", cancellationToken: cancellation);
@@ -58,9 +67,9 @@ public sealed class UsersServiceFixture : IAsyncLifetime
     }
 
     /// <summary>A client of the service with a client address of its own, optionally with a bearer token.</summary>
-    public HttpClient CreateClient(string? accessToken = null)
+    public HttpClient CreateClient(string? accessToken = null, int replica = 0)
     {
-        var client = App.CreateHttpClient("users");
+        var client = App.CreateHttpClient("users", replica: replica);
         client.DefaultRequestHeaders.Add("X-Forwarded-For", $"2001:db8::{Interlocked.Increment(ref _clients):x}");
         if (accessToken is not null)
         {
