@@ -11,9 +11,7 @@ internal static class TestTokens
 {
     public static string Mint(RSA key, Guid userId, string role, DateTime issuedAt, DateTime expires, string audience = PlatformJwt.Audience)
     {
-        var securityKey = new RsaSecurityKey(key);
-        securityKey.KeyId = Base64UrlEncoder.Encode(
-            JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(key.ExportParameters(false))).ComputeJwkThumbprint());
+        var securityKey = new RsaSecurityKey(key) { KeyId = KeyId(key) };
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = PlatformJwt.Issuer,
@@ -31,6 +29,10 @@ internal static class TestTokens
             ]),
         });
     }
+
+    /// <summary>The RFC 7638 thumbprint of the public key, base64url: the key id the contract asks for.</summary>
+    public static string KeyId(RSA key) => Base64UrlEncoder.Encode(
+        JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(key.ExportParameters(false))).ComputeJwkThumbprint());
 
     /// <summary>The token with one character of its signature changed.</summary>
     public static string Tamper(string token)

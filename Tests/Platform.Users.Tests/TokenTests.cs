@@ -36,7 +36,7 @@ public sealed class TokenTests(UsersServiceFixture service)
 
         Assert.True(result.IsValid, result.Exception?.Message);
         var token = (JsonWebToken)result.SecurityToken;
-        Assert.Equal(ExpectedKeyId(service.SigningKey), token.Kid);
+        Assert.Equal(TestTokens.KeyId(service.SigningKey), token.Kid);
         Assert.Equal(key.GetProperty("kid").GetString(), token.Kid);
         Assert.Equal("RS256", token.Alg);
         Assert.Equal(account.Id.ToString(), token.Subject);
@@ -92,7 +92,4 @@ public sealed class TokenTests(UsersServiceFixture service)
         await Problems.AssertProblemAsync(await client.GetAsync($"/api/users/{id}", Cancellation), HttpStatusCode.Unauthorized);
         await Problems.AssertProblemAsync(await client.DeleteAsync($"/api/users/{id}", Cancellation), HttpStatusCode.Unauthorized);
     }
-
-    private static string ExpectedKeyId(RSA key) => Base64UrlEncoder.Encode(
-        JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(key.ExportParameters(false))).ComputeJwkThumbprint());
 }

@@ -11,11 +11,7 @@ public sealed class Passwords
 
     public Passwords()
     {
-        _nobody = new User
-        {
-            Username = "nobody", NormalizedUsername = "NOBODY", Email = "nobody@invalid", NormalizedEmail = "NOBODY@INVALID",
-            PasswordHash = "", Role = "none",
-        };
+        _nobody = User.Create("nobody", "nobody@invalid", role: "none");
         _nobody.PasswordHash = _hasher.HashPassword(_nobody, Guid.NewGuid().ToString());
     }
 

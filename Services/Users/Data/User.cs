@@ -19,6 +19,15 @@ public sealed class User
 
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
 
+    /// <summary>A new account without a password hash yet (the hasher takes the user).</summary>
+    public static User Create(string username, string email, string role)
+    {
+        var user = new User { Username = "", NormalizedUsername = "", Email = "", NormalizedEmail = "", PasswordHash = "", Role = role };
+        user.SetUsername(username);
+        user.SetEmail(email);
+        return user;
+    }
+
     public void SetUsername(string username)
     {
         Username = username;

@@ -3,7 +3,6 @@ using Platform.Contracts;
 using Platform.EventBus;
 using Platform.ServiceDefaults.Authentication;
 using Platform.Users.Accounts;
-using Platform.Users.Endpoints;
 
 namespace Platform.Users.Data;
 
@@ -28,7 +27,7 @@ public static class UsersDatabase
             return;
         }
 
-        var user = UserEndpoints.NewUser(username, email, PlatformJwt.AdminRole);
+        var user = User.Create(username, email, PlatformJwt.AdminRole);
         if (await db.Users.AnyAsync(u => u.NormalizedUsername == user.NormalizedUsername || u.NormalizedEmail == user.NormalizedEmail, cancellationToken))
         {
             return;

@@ -42,7 +42,7 @@ public static class UserEndpoints
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 
-        var user = NewUser(request.Username!, request.Email!, PlatformJwt.CustomerRole);
+        var user = User.Create(request.Username!, request.Email!, PlatformJwt.CustomerRole);
         if (await TakenFieldsAsync(db, user, cancellationToken) is { Count: > 0 } taken)
         {
             return Problems.Taken(taken);
@@ -118,14 +118,6 @@ public static class UserEndpoints
         await events.PublishAsync(new UserDeleted(user.Id), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
-    }
-
-    public static User NewUser(string username, string email, string role)
-    {
-        var user = new User { Username = "", NormalizedUsername = "", Email = "", NormalizedEmail = "", PasswordHash = "", Role = role };
-        user.SetUsername(username);
-        user.SetEmail(email);
-        return user;
     }
 
     /// <summary>The account, if the caller may see it; another customer's account looks as if it did not exist.</summary>
