@@ -6,7 +6,7 @@ namespace Platform.Products.Tests;
 /// <summary>Products a test creates for itself, in a category of its own, so seeded data and other tests do not interfere.</summary>
 internal static class TestProducts
 {
-    public static string UniqueCategory() => $"Test {Guid.NewGuid():N}"[..40];
+    public static string UniqueCategory() => $"Test {Guid.NewGuid():N}";
 
     public static async Task<ProductDto> CreateAsync(HttpClient admin, string name, decimal price, string category, int stock = 5, string description = "")
     {

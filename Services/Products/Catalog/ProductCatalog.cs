@@ -24,12 +24,15 @@ public sealed class ProductCatalog(ProductsDbContext db, CatalogCache cache)
         }))!;
 
     public async Task<IReadOnlyList<CategorySummary>> CategoriesAsync(CancellationToken cancellationToken) =>
-        (await cache.GetOrLoadAsync<List<CategorySummary>>("categories", async () =>
-            await db.Products.AsNoTracking()
+        (await cache.GetOrLoadAsync("categories", async () =>
+        {
+            var counts = await db.Products.AsNoTracking()
                 .GroupBy(p => p.Category)
-                .Select(g => new CategorySummary(g.Key, g.Count()))
+                .Select(g => new { Name = g.Key, Count = g.Count() })
                 .OrderBy(c => c.Name)
-                .ToListAsync(cancellationToken)))!;
+                .ToListAsync(cancellationToken);
+            return counts.Select(c => new CategorySummary(c.Name, c.Count)).ToList();
+        }))!;
 
     private static IQueryable<Product> Filter(IQueryable<Product> products, ProductSearch search)
     {
