@@ -44,6 +44,24 @@ public sealed class CacheConsistencyTests(ProductsFixture fixture)
     }
 
     [Fact]
+    public async Task Reads_are_served_from_the_cache_until_a_change_goes_through_the_service()
+    {
+        var admin = fixture.Client(token: fixture.Tokens.Admin());
+        var category = TestProducts.UniqueCategory();
+        var product = await TestProducts.CreateAsync(admin, "Cached Vase", 40m, category);
+        var client = fixture.Client(replica: 1);
+        await client.GetJsonAsync<ProductDto>($"/api/products/{product.Id}");
+
+        // Behind the service's back: the cached copy still answers, which shows reads are cached.
+        await fixture.QueryScalarAsync<object>("UPDATE products SET name = 'Changed in SQL' WHERE id = @id", ("id", product.Id));
+        Assert.Equal("Cached Vase", (await client.GetJsonAsync<ProductDto>($"/api/products/{product.Id}")).Name);
+
+        await TestProducts.CreateAsync(admin, "Any Change", 1m, category);
+        Assert.Equal("Changed in SQL", (await client.GetJsonAsync<ProductDto>($"/api/products/{product.Id}")).Name);
+        Assert.Equal(2, (await client.GetJsonAsync<ProductPageDto>($"/api/products?category={Uri.EscapeDataString(category)}")).Total);
+    }
+
+    [Fact]
     public async Task An_edit_without_a_price_change_publishes_nothing()
     {
         var cancellation = TestContext.Current.CancellationToken;

@@ -153,6 +153,15 @@ public sealed class CatalogQueryTests(ProductsFixture fixture)
     }
 
     [Fact]
+    public async Task Search_text_over_200_characters_is_a_problem()
+    {
+        using var response = await _client.GetAsync($"/api/products?search={new string('a', 201)}", TestContext.Current.CancellationToken);
+
+        var problem = await TestProducts.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("search", problem.Errors!.Keys);
+    }
+
+    [Fact]
     public async Task Get_by_id_and_unknown_id()
     {
         var first = (await _client.GetJsonAsync<ProductPageDto>("/api/products?pageSize=1")).Items.Single();

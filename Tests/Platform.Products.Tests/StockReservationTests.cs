@@ -37,7 +37,7 @@ public sealed class StockReservationTests(ProductsFixture fixture)
 
         using var rejected = await _admin.PostAsJsonAsync("/api/stock/reservations",
             new { lines = new[] { new { productId = plenty.Id, quantity = 5 }, new { productId = few.Id, quantity = 3 } } }, cancellation);
-        var problem = await TestProducts.AssertProblemAsync(rejected, HttpStatusCode.Conflict);
+        await TestProducts.AssertProblemAsync(rejected, HttpStatusCode.Conflict);
         Assert.Contains(few.Id.ToString(), await rejected.Content.ReadAsStringAsync(cancellation));
         Assert.Equal((100, 2), (await StockAsync(plenty.Id), await StockAsync(few.Id)));
 

@@ -63,8 +63,7 @@ public static class ProductEndpoints
         db.Products.Add(product);
         await db.SaveChangesAsync(cancellationToken);
         await cache.InvalidateAsync();
-        var item = ProductItem.From(product);
-        return TypedResults.Created($"/api/products/{product.Id}", item);
+        return TypedResults.Created($"/api/products/{product.Id}", ProductItem.From(product));
     }
 
     private static async Task<Results<Ok<ProductItem>, ValidationProblem, ProblemHttpResult>> UpdateProduct(
