@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Platform.EventBus;
+using Platform.Products.Catalog;
+using Platform.Products.Data;
+
+namespace Platform.Products.Extensions;
+
+public static class ApplicationServiceExtensions
+{
+    /// <summary>A product body is a few KB at most; anything far bigger is refused before it is read.</summary>
+    private const long MaxRequestBodyBytes = 64 * 1024;
+
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDbContext<ProductsDbContext>("productsdb", options =>
+            // Migrations are hand-written without a model snapshot, so EF always thinks the model has changed.
+            options.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning)));
+        builder.AddRedisClient("cache", healthCheckFailureStatus: HealthStatus.Degraded);
+        builder.AddRabbitMQClient("messaging");
+        builder.AddRabbitMQEventBus("messaging", "products").UseDbContext<ProductsDbContext>();
+        builder.AddJwtAuthentication();
+
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.Services.AddOpenApi();
+        builder.Services.AddSingleton<CatalogCache>();
+        builder.Services.AddScoped<ProductCatalog>();
+        builder.Services.AddScoped<StockReservations>();
+        return builder;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Net.Http.Headers;
+using Npgsql;
+
+namespace Platform.Products.Tests;
+
+/// <summary>
+/// Real PostgreSQL, Redis and RabbitMQ, two replicas of the products service, and the token issuer they trust,
+/// started once for every test; tests isolate themselves by unique names and categories.
+/// </summary>
+public sealed class ProductsFixture : IAsyncLifetime
+{
+    public const string Service = "products";
+
+    public DistributedApplication App { get; private set; } = null!;
+    public TokenIssuer Tokens { get; } = new();
+    public string DatabaseConnectionString { get; private set; } = "";
+    public string MessagingConnectionString { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        await Tokens.StartAsync(cancellation);
+        var builder = DistributedApplicationTestingBuilder.Create();
+        var database = builder.AddPostgres("pg").AddDatabase("productsdb");
+        var cache = builder.AddRedis("cache");
+        var messaging = builder.AddRabbitMQ("messaging");
+        builder.AddProject<Projects.Platform_Products>(Service)
+            .WithReference(database).WaitFor(database)
+            .WithReference(cache).WaitFor(cache)
+            .WithReference(messaging).WaitFor(messaging)
+            .WithEnvironment("Jwt__JwksUrl", Tokens.JwksUrl)
+            .WithHttpHealthCheck("/health")
+            .WithReplicas(2);
+        App = await builder.BuildAsync(cancellation);
+        await App.StartAsync(cancellation);
+        await App.WaitForResourceHealthyAsync(Service, cancellationToken: cancellation);
+        DatabaseConnectionString = await App.GetConnectionStringAsync("productsdb", cancellation);
+        MessagingConnectionString = await App.GetConnectionStringAsync("messaging", cancellation);
+    }
+
+    /// <summary>A client of one replica, optionally sending a bearer token.</summary>
+    public HttpClient Client(int replica = 0, string? token = null)
+    {
+        var client = App.CreateHttpClient(Service, replica: replica);
+        client.Timeout = TimeSpan.FromSeconds(30);
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        return client;
+    }
+
+    public async Task<T> QueryScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(DatabaseConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        return (T)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+        await Tokens.DisposeAsync();
+    }
+}
+
+[CollectionDefinition]
+public sealed class ProductsCollection : ICollectionFixture<ProductsFixture>;
