@@ -23,7 +23,12 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public DistributedApplication App { get; private set; } = null!;
 
-    public HttpClient CreateClient(string gateway = "gateway") => App.CreateHttpClient(gateway);
+    public HttpClient CreateClient(string gateway = "gateway")
+    {
+        var client = App.CreateHttpClient(gateway);
+        client.Timeout = TimeSpan.FromSeconds(30);
+        return client;
+    }
 
     public async ValueTask InitializeAsync()
     {

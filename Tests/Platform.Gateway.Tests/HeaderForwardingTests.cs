@@ -32,6 +32,10 @@ public sealed class HeaderForwardingTests(GatewayFixture fixture)
     [Fact]
     public async Task Hop_by_hop_response_headers_are_not_returned()
     {
+        using var direct = new HttpClient { BaseAddress = fixture.Products[0].Url };
+        using var fromUpstream = await direct.GetAsync("/api/products/hop-by-hop", Cancellation);
+        Assert.True(fromUpstream.Headers.Contains("X-Upstream-Hop"));
+        Assert.True(fromUpstream.Headers.Contains("Proxy-Upstream"));
         using var client = fixture.CreateClient();
 
         using var response = await client.GetAsync("/api/products/hop-by-hop", Cancellation);
