@@ -1,4 +1,3 @@
-
 namespace Platform.Gateway.Forwarding;
 
 /// <summary>The problem the client gets when a service cannot be reached or answers badly.</summary>
