@@ -1,0 +1,42 @@
+using System.Net.Sockets;
+using System.Text;
+
+namespace Platform.Gateway.Tests.Support;
+
+/// <summary>
+/// Sends a chunked body that never ends over a bare socket and stops as soon as the server answers. HttpClient
+/// cannot show such an early answer: it reports the broken pipe of the unfinished upload instead.
+/// </summary>
+internal static class RawHttpUpload
+{
+    /// <summary>The response's status line and body, read until the server closes the connection.</summary>
+    public static async Task<(string StatusLine, string Body)> PostEndlessAsync(Uri server, string path, string token, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(server.Host, server.Port, timeout.Token);
+        var stream = tcp.GetStream();
+        var head = $"POST {path} HTTP/1.1\r\nHost: {server.Authority}\r\nAuthorization: Bearer {token}\r\nTransfer-Encoding: chunked\r\n\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head), timeout.Token);
+
+        var chunk = Encoding.ASCII.GetBytes($"4000\r\n{new string('x', 0x4000)}\r\n");
+        try
+        {
+            while (tcp.Available == 0)
+            {
+                await stream.WriteAsync(chunk, timeout.Token);
+            }
+        }
+        catch (IOException)
+        {
+            // The server closed the connection after answering: the answer is already in the receive buffer.
+        }
+
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var response = await reader.ReadToEndAsync(timeout.Token);
+        var statusLine = response[..response.IndexOf("\r\n", StringComparison.Ordinal)];
+        var body = response[(response.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..];
+        return (statusLine, body);
+    }
+}
