@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
+using Microsoft.IdentityModel.Tokens;
+using Platform.Gateway.Tests.Support;
 
 namespace Platform.Gateway.Tests;
 
@@ -48,9 +51,9 @@ public sealed class AuthenticationTests(GatewayFixture fixture)
     public async Task A_tampered_token_is_refused()
     {
         var parts = fixture.Tokens.Token("mallory").Split('.');
-        var claims = System.Text.Encoding.UTF8.GetString(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.DecodeBytes(parts[1]))
+        var claims = Encoding.UTF8.GetString(Base64UrlEncoder.DecodeBytes(parts[1]))
             .Replace("customer", "admin");
-        var tampered = $"{parts[0]}.{Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(claims)}.{parts[2]}";
+        var tampered = $"{parts[0]}.{Base64UrlEncoder.Encode(claims)}.{parts[2]}";
 
         using var response = await SendAsync(HttpMethod.Get, "/api/orders", tampered);
 
@@ -74,7 +77,7 @@ public sealed class AuthenticationTests(GatewayFixture fixture)
         using var response = await SendAsync(HttpMethod.Get, "/api/orders", token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal($"Bearer {token}", (await Support.Echo.ReadAsync(response, Cancellation)).Headers["authorization"]);
+        Assert.Equal($"Bearer {token}", (await Echo.ReadAsync(response, Cancellation)).Headers["authorization"]);
     }
 
     [Theory]
