@@ -18,10 +18,11 @@ public sealed class SystemFixture : IAsyncLifetime
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>();
         builder.Configuration["Parameters:admin-password"] = AdminPassword;
         var gateway = (ProjectResource)builder.Resources.Single(r => r.Name == "gateway");
-        // Low enough to reach in a test, high enough for the other tests' traffic.
+        // A per-user limit low enough to reach in a test, high enough for the admin's traffic in the others;
+        // every test client shares 127.0.0.1, so the per-IP limit stays out of the way.
         builder.CreateResourceBuilder(gateway)
-            .WithEnvironment("RateLimiting__PerIp__PermitLimit", "400")
-            .WithEnvironment("RateLimiting__PerUser__PermitLimit", "400");
+            .WithEnvironment("RateLimiting__PermitsPerUser", "60")
+            .WithEnvironment("RateLimiting__PermitsPerIp", "100000");
         var products = (ProjectResource)builder.Resources.Single(r => r.Name == "products");
         builder.CreateResourceBuilder(products)
             .WithEnvironment("Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics", "Information");
