@@ -1,4 +1,6 @@
 using Platform.Bench.Gateway;
+using Platform.Hosting;
+using Platform.Hosting.ApplicationModel;
 using Platform.Hosting.Testing;
 
 // Usage: Platform.Bench.Gateway [workers = 16] [seconds = 15]
@@ -9,11 +11,15 @@ var workers = args.Length > 0 ? int.Parse(args[0]) : 16;
 var duration = TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1]) : 15);
 
 var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>();
+// One client address sends everything here: lift the per-IP limit so the limiter does not answer instead.
+var gatewayResource = (ProjectResource)builder.Resources.Single(r => r.Name == "gateway");
+builder.CreateResourceBuilder(gatewayResource).WithEnvironment("RateLimiting__PermitsPerIp", "1000000000");
 await using var app = await builder.BuildAsync();
 await app.StartAsync();
 await Task.WhenAll(app.Model.Resources.Select(r => app.WaitForResourceHealthyAsync(r.Name, TimeSpan.FromMinutes(3))));
 
 using var gateway = app.CreateHttpClient("gateway");
+using var products = app.CreateHttpClient("products");
 const string CatalogPage = "/api/products?page=1";
 var body = await gateway.GetByteArrayAsync(CatalogPage);
 
@@ -24,8 +30,10 @@ Console.WriteLine($"GET {CatalogPage} ({body.Length} bytes), {workers} workers, 
 await LoadRun.RunAsync(gateway, CatalogPage, workers, TimeSpan.FromSeconds(3)); // warm-up: JIT, connections, cache
 await LoadRun.RunAsync(plainClient, "/", workers, TimeSpan.FromSeconds(3));
 var throughGateway = await LoadRun.RunAsync(gateway, CatalogPage, workers, duration);
+var productsDirect = await LoadRun.RunAsync(products, CatalogPage, workers, duration);
 var direct = await LoadRun.RunAsync(plainClient, "/", workers, duration);
 
 Console.WriteLine($"  through the gateway:   {throughGateway}");
+Console.WriteLine($"  products, one replica: {productsDirect}");
 Console.WriteLine($"  plain Kestrel:         {direct}");
 Console.WriteLine($"  gateway + service cost: {direct.RequestsPerSecond / throughGateway.RequestsPerSecond:0.0}x the requests per second, {throughGateway.P99Milliseconds / direct.P99Milliseconds:0.0}x the p99");
