@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
-using Microsoft.IdentityModel.Tokens;
 using Platform.ServiceDefaults.Authentication;
 
 namespace Microsoft.Extensions.Hosting;
@@ -32,15 +31,7 @@ public static class JwtAuthenticationExtensions
                     new JsonWebKeySetRetriever(),
                     // The users service is reached over plain HTTP inside the application.
                     new HttpDocumentRetriever(httpClients.CreateClient(JwksHttpClientName)) { RequireHttps = false });
-                options.TokenValidationParameters = new TokenValidationParameters
-                {
-                    ValidIssuer = PlatformJwt.Issuer,
-                    ValidAudience = PlatformJwt.Audience,
-                    ValidAlgorithms = [PlatformJwt.Algorithm],
-                    NameClaimType = PlatformJwt.NameClaim,
-                    RoleClaimType = PlatformJwt.RoleClaim,
-                    ClockSkew = TimeSpan.FromSeconds(30),
-                };
+                options.TokenValidationParameters = PlatformJwt.CreateValidationParameters();
             });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(PlatformJwt.AdminPolicy, policy => policy.RequireRole(PlatformJwt.AdminRole));

@@ -1,3 +1,5 @@
+using Microsoft.IdentityModel.Tokens;
+
 namespace Platform.ServiceDefaults.Authentication;
 
 /// <summary>
@@ -26,4 +28,15 @@ public static class PlatformJwt
 
     /// <summary>The authorization policy admin-only endpoints require.</summary>
     public const string AdminPolicy = "admin";
+
+    /// <summary>The rules every service checks a token against; the signing keys are set by the caller.</summary>
+    public static TokenValidationParameters CreateValidationParameters() => new()
+    {
+        ValidIssuer = Issuer,
+        ValidAudience = Audience,
+        ValidAlgorithms = [Algorithm],
+        NameClaimType = NameClaim,
+        RoleClaimType = RoleClaim,
+        ClockSkew = TimeSpan.FromSeconds(30),
+    };
 }

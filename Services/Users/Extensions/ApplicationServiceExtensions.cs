@@ -43,16 +43,8 @@ public static class ApplicationServiceExtensions
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
             options.MapInboundClaims = false;
-            options.TokenValidationParameters = new TokenValidationParameters
-            {
-                ValidIssuer = PlatformJwt.Issuer,
-                ValidAudience = PlatformJwt.Audience,
-                ValidAlgorithms = [PlatformJwt.Algorithm],
-                IssuerSigningKey = signingKey.PublicKey,
-                NameClaimType = PlatformJwt.NameClaim,
-                RoleClaimType = PlatformJwt.RoleClaim,
-                ClockSkew = TimeSpan.FromSeconds(30),
-            };
+            options.TokenValidationParameters = PlatformJwt.CreateValidationParameters();
+            options.TokenValidationParameters.IssuerSigningKey = signingKey.PublicKey;
         });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(PlatformJwt.AdminPolicy, policy => policy.RequireRole(PlatformJwt.AdminRole));
