@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.ServiceDefaults.Clients;
 using Platform.ServiceDefaults.Telemetry;
@@ -19,7 +20,10 @@ public static class NpgsqlDbContextExtensions
         var connectionString = ClientIntegration.GetRequiredConnectionString(builder, connectionName);
         builder.Services.AddDbContextPool<TContext>(options =>
         {
-            options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure());
+            options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure())
+                // EF's design tools do not restore here, so migrations are hand-written without a model snapshot,
+                // which EF would otherwise always report as pending model changes.
+                .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning));
             configureDbContextOptions?.Invoke(options);
         });
         builder.Services.AddHealthChecks()

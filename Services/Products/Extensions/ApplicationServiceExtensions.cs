@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Platform.EventBus;
 using Platform.Products.Catalog;
@@ -14,9 +13,7 @@ public static class ApplicationServiceExtensions
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<ProductsDbContext>("productsdb", options =>
-            // Migrations are hand-written without a model snapshot, so EF always thinks the model has changed.
-            options.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning)));
+        builder.AddNpgsqlDbContext<ProductsDbContext>("productsdb");
         builder.AddRedisClient("cache", healthCheckFailureStatus: HealthStatus.Degraded);
         builder.AddRabbitMQClient("messaging");
         builder.AddRabbitMQEventBus("messaging", "products").UseDbContext<ProductsDbContext>();

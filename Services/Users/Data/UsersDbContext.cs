@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Platform.EventBus;
 
 namespace Platform.Users.Data;
@@ -10,10 +9,6 @@ public sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) : D
     public const string EmailIndex = "ux_users_normalized_email";
 
     public DbSet<User> Users => Set<User>();
-
-    /// <summary>Migrations are hand-written without a model snapshot, which EF would otherwise report as pending changes.</summary>
-    public static void Configure(DbContextOptionsBuilder options) =>
-        options.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning));
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
