@@ -1,3 +1,4 @@
+using Platform.Hosting.Processes;
 using Npgsql;
 using Platform.Hosting.Orchestration;
 using RabbitMQ.Client;
@@ -112,7 +113,7 @@ public sealed class AppHostServersTests(AppHostFixture fixture) : IClassFixture<
         await App.ResourceCommands.StopResourceAsync("cache");
         var stopped = App.ResourceNotifications.GetSnapshot("cache");
         Assert.Equal(ResourceState.Exited, stopped.State);
-        Assert.Empty(ProcessTable.StillAlive([new ProcessInfo(before, 0, 0, 'S', "redis-server")]));
+        Assert.Empty(ProcessTable.StillAlive([new ProcessStatus(before, "redis-server", 'S', 0, 0)]));
 
         await App.ResourceCommands.StartResourceAsync("cache");
         await App.WaitForResourceHealthyAsync("cache", cancellationToken: cancellation);

@@ -1,3 +1,4 @@
+using Platform.Hosting.Processes;
 using Platform.Hosting.Orchestration;
 
 namespace Platform.Hosting.Tests;
@@ -8,7 +9,7 @@ internal static class ApplicationProcesses
     /// Every process a running application started: each child runs in its own session (setsid), led by
     /// a replica process or by a helper whose working folder is the application's data folder.
     /// </summary>
-    public static IReadOnlyList<ProcessInfo> Of(DistributedApplication app)
+    public static IReadOnlyList<ProcessStatus> Of(DistributedApplication app)
     {
         var all = ProcessTable.Read();
         var sessions = app.ResourceNotifications.GetSnapshots()

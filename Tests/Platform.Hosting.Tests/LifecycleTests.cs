@@ -14,7 +14,7 @@ public sealed class LifecycleTests
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>();
         builder.AddProject<Projects.Platform_Hosting_TestApp>("api").WithReplicas(2).WithHttpHealthCheck("/health");
         var app = await builder.BuildAsync(cancellation);
-        IReadOnlyList<ProcessInfo> started;
+        IReadOnlyList<ProcessStatus> started;
         try
         {
             await app.StartAsync(cancellation);
@@ -60,7 +60,7 @@ public sealed class LifecycleTests
         host.BeginOutputReadLine();
         host.BeginErrorReadLine();
 
-        IReadOnlyList<ProcessInfo> children = [];
+        IReadOnlyList<ProcessStatus> children = [];
         try
         {
             await running.Task.WaitAsync(TimeSpan.FromMinutes(2), cancellation)

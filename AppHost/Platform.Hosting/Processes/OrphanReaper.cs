@@ -14,7 +14,7 @@ namespace Platform.Hosting.Processes;
 internal static class OrphanReaper
 {
     private static readonly int Self = Environment.ProcessId;
-    private static readonly int OwnSession = ReadStat(Self)?.Session ?? 0;
+    private static readonly int OwnSession = ProcessStatus.Read(Self)?.SessionId ?? 0;
     private static Timer? _timer;
 
     public static void Start(Func<int, bool> isDirectChild)
@@ -27,23 +27,19 @@ internal static class OrphanReaper
     public static int Reap(Func<int, bool> isDirectChild, bool killRunning = false)
     {
         var running = 0;
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        foreach (var process in ProcessStatus.ReadAll())
         {
-            if (!int.TryParse(Path.GetFileName(directory), out var pid) || ReadStat(pid) is not { } stat)
+            if (process.ParentPid != Self || process.SessionId == OwnSession || isDirectChild(process.Pid))
             {
                 continue;
             }
-            if (stat.Parent != Self || stat.Session == OwnSession || isDirectChild(pid))
+            if (process.IsAlive && killRunning)
             {
-                continue;
+                Unix.Signal(process.Pid, UnixSignal.Kill);
             }
-            if (stat.State != 'Z' && killRunning)
+            if (!process.IsAlive || killRunning)
             {
-                Unix.Signal(pid, UnixSignal.Kill);
-            }
-            if (stat.State == 'Z' || killRunning)
-            {
-                Unix.TryReap(pid);
+                Unix.TryReap(process.Pid);
             }
             else
             {
@@ -51,20 +47,5 @@ internal static class OrphanReaper
             }
         }
         return running;
-    }
-
-    private static (char State, int Parent, int Session)? ReadStat(int pid)
-    {
-        try
-        {
-            // "pid (name) state ppid pgrp session ...": the name may hold spaces and parentheses.
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return (fields[0][0], int.Parse(fields[1]), int.Parse(fields[3]));
-        }
-        catch (IOException)
-        {
-            return null; // gone while we looked
-        }
     }
 }
