@@ -25,12 +25,16 @@ public static class UpstreamRequest
         if (context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true)
         {
             message.Content = new StreamContent(request.Body);
+            // A service that refuses the body (413, 401) answers before reading it; with 100-continue it never
+            // receives bytes it will not read, so it closes cleanly instead of resetting the connection mid-answer.
+            message.Headers.ExpectContinue = true;
         }
 
         var isHopByHop = HopByHopHeaders.Of(request.Headers.Connection);
         foreach (var (name, values) in request.Headers)
         {
-            if (isHopByHop(name) || TraceHeaders.Contains(name) || name.Equals(HeaderNames.Host, StringComparison.OrdinalIgnoreCase))
+            if (isHopByHop(name) || TraceHeaders.Contains(name) || name.Equals(HeaderNames.Host, StringComparison.OrdinalIgnoreCase)
+                || name.Equals(HeaderNames.Expect, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
