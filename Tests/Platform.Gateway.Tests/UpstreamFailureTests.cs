@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
+using Platform.Gateway.Tests.Support;
 
 namespace Platform.Gateway.Tests;
 
@@ -36,6 +38,31 @@ public sealed class UpstreamFailureTests(GatewayFixture fixture)
 
         using var back = await client.SendAsync(Request("/api/notifications"), Cancellation);
         Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_replica_that_refuses_connections_is_skipped_for_another_one()
+    {
+        using var client = fixture.CreateClient();
+        var stopped = fixture.Products[1];
+
+        await stopped.StopAsync();
+        try
+        {
+            var answers = new List<(HttpStatusCode Status, string? Replica)>();
+            for (var i = 0; i < 6; i++)
+            {
+                using var response = await client.SendAsync(Request("/api/products/search"), Cancellation);
+                var echo = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<Echo>(Cancellation) : null;
+                answers.Add((response.StatusCode, echo?.Service));
+            }
+
+            Assert.All(answers, answer => Assert.Equal((HttpStatusCode.OK, "products-0"), answer));
+        }
+        finally
+        {
+            await stopped.StartAgainAsync(Cancellation);
+        }
     }
 
     [Fact]

@@ -21,54 +21,82 @@ public sealed class HttpForwarder(ServiceEndpointResolver resolver, IOptions<Gat
         UseCookies = false,
     });
 
+    /// <summary>A replica that refuses the connection (stopped or crashed) is skipped for the next one, this many times at most.</summary>
+    private const int ConnectAttempts = 3;
+
     public async Task ForwardAsync(HttpContext context, string service, string pathAndQuery)
     {
-        Uri target;
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            target = resolver.Resolve(new Uri(ServiceRoutes.Address(service), pathAndQuery));
-        }
-        catch (InvalidOperationException error)
-        {
-            logger.LogWarning(error, "No endpoint for service {Service}", service);
-            await UpstreamFailure.Unavailable.WriteAsync(context, service);
-            return;
-        }
+            Uri target;
+            try
+            {
+                target = resolver.Resolve(new Uri(ServiceRoutes.Address(service), pathAndQuery));
+            }
+            catch (InvalidOperationException noEndpoint)
+            {
+                logger.LogWarning(noEndpoint, "No endpoint for service {Service}", service);
+                await UpstreamFailure.Unavailable.WriteAsync(context, service);
+                return;
+            }
 
-        using var request = UpstreamRequest.Create(context, target);
-        using var response = await SendAsync(context, service, request);
-        if (response is not null)
-        {
-            await CopyResponseAsync(context, response);
+            using var request = UpstreamRequest.Create(context, target);
+            var (response, failure) = await SendAsync(context, request);
+            if (response is not null)
+            {
+                using (response)
+                {
+                    await CopyResponseAsync(context, response);
+                }
+                return;
+            }
+            if (failure is null)
+            {
+                return; // the client went away
+            }
+            if (failure.Error is { } refused && IsConnectionRefused(refused) && attempt < ConnectAttempts)
+            {
+                // Nothing reached the replica, not even the body, so sending to another one is safe for any method.
+                logger.LogWarning("{Target} refused the connection; trying another replica of {Service}", target, service);
+                continue;
+            }
+            if (failure.Error is { } logged)
+            {
+                logger.LogWarning(logged, "Forwarding {Method} {Target} failed", request.Method, target);
+            }
+            await failure.Failure.WriteAsync(context, service);
+            return;
         }
     }
 
-    private async Task<HttpResponseMessage?> SendAsync(HttpContext context, string service, HttpRequestMessage request)
+    private sealed record SendFailure(UpstreamFailure Failure, HttpRequestException? Error);
+
+    private async Task<(HttpResponseMessage? Response, SendFailure? Failure)> SendAsync(HttpContext context, HttpRequestMessage request)
     {
         var clientGone = context.RequestAborted;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(clientGone);
         deadline.CancelAfter(options.Value.UpstreamTimeout);
-        UpstreamFailure failure;
         try
         {
-            return await invoker.SendAsync(request, deadline.Token);
+            return (await invoker.SendAsync(request, deadline.Token), null);
         }
         catch (Exception) when (clientGone.IsCancellationRequested)
         {
-            return null;
+            return (null, null);
         }
         catch (OperationCanceledException)
         {
-            failure = UpstreamFailure.Timeout;
+            return (null, new SendFailure(UpstreamFailure.Timeout, null));
         }
         catch (HttpRequestException error)
         {
-            failure = UpstreamFailure.From(error);
-            logger.LogWarning(error, "Forwarding {Method} {Target} failed", request.Method, request.RequestUri);
+            return (null, new SendFailure(UpstreamFailure.From(error), error));
         }
-        await failure.WriteAsync(context, service);
-        return null;
     }
+
+    private static bool IsConnectionRefused(HttpRequestException error) =>
+        error.HttpRequestError == HttpRequestError.ConnectionError
+        && error.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused };
 
     private static async Task CopyResponseAsync(HttpContext context, HttpResponseMessage upstream)
     {
