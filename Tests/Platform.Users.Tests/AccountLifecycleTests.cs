@@ -63,6 +63,20 @@ public sealed class AccountLifecycleTests(UsersServiceFixture service)
     }
 
     [Fact]
+    public async Task A_changed_email_is_announced_to_the_other_services()
+    {
+        var account = await service.RegisterAsync(Cancellation);
+        using var client = service.CreateClient(account.AccessToken);
+        var newEmail = $"moved.{Guid.NewGuid():N}@example.test";
+
+        using var response = await client.PutAsJsonAsync($"/api/users/{account.Id}", new { account.Username, email = newEmail }, Cancellation);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var updated = await service.Events.WaitForAsync(EventNames.Of<UserUpdated>(), account.Id, Cancellation);
+        Assert.Equal(newEmail, updated.GetProperty("email").GetString());
+    }
+
+    [Fact]
     public async Task Passwords_are_stored_hashed()
     {
         var account = await service.RegisterAsync(Cancellation);

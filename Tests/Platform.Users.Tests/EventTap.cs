@@ -34,7 +34,7 @@ public sealed class EventTap : IAsyncDisposable
         var tap = new EventTap(connection, channel);
         await channel.ExchangeDeclareAsync(Exchange, ExchangeType.Topic, durable: true, autoDelete: false, cancellationToken: cancellationToken);
         var queue = (await channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true, cancellationToken: cancellationToken)).QueueName;
-        foreach (var routingKey in new[] { EventNames.Of<UserRegistered>(), EventNames.Of<UserDeleted>() })
+        foreach (var routingKey in new[] { EventNames.Of<UserRegistered>(), EventNames.Of<UserUpdated>(), EventNames.Of<UserDeleted>() })
         {
             await channel.QueueBindAsync(queue, Exchange, routingKey, cancellationToken: cancellationToken);
         }

@@ -66,7 +66,7 @@ public static class UserEndpoints
             : TypedResults.NotFound();
 
     public static async Task<Results<Ok<UserResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Update(
-        Guid id, UpdateUserRequest request, ClaimsPrincipal principal, UsersDbContext db, Passwords passwords, CancellationToken cancellationToken)
+        Guid id, UpdateUserRequest request, ClaimsPrincipal principal, UsersDbContext db, IEventBus events, Passwords passwords, CancellationToken cancellationToken)
     {
         var errors = new Errors();
         AccountValidation.Username(errors, request.Username);
@@ -99,6 +99,10 @@ public static class UserEndpoints
         if (request.Password is not null)
         {
             user.PasswordHash = passwords.Hash(user, request.Password);
+        }
+        if (db.Entry(user).Property(u => u.Email).IsModified || db.Entry(user).Property(u => u.Username).IsModified)
+        {
+            await events.PublishAsync(new UserUpdated(user.Id, user.Username, user.Email), cancellationToken);
         }
         if (await TrySaveAsync(db, cancellationToken) is { } raced)
         {
