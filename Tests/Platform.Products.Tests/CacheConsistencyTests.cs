@@ -37,7 +37,7 @@ public sealed class CacheConsistencyTests(ProductsFixture fixture)
             Assert.Equal(14.25m, (await replica.GetJsonAsync<ProductPageDto>(listPath)).Items.Single().Price);
         }
         await Eventually.HoldsAsync(() => Task.FromResult(tap.Bodies.Any(b => b.Contains(product.Id.ToString()))),
-            TimeSpan.FromSeconds(20), "ProductPriceChanged is published");
+            TimeSpan.FromSeconds(20), "ProductPriceChanged is published", TestContext.Current.CancellationToken);
         var published = JsonDocument.Parse(tap.Bodies.Single(b => b.Contains(product.Id.ToString()))).RootElement;
         Assert.Equal(12.5m, published.GetProperty("oldPrice").GetDecimal());
         Assert.Equal(14.25m, published.GetProperty("newPrice").GetDecimal());
@@ -75,7 +75,7 @@ public sealed class CacheConsistencyTests(ProductsFixture fixture)
             new { name = "Quiet Lamp II", price = 31m, category, stock = 1 }, cancellation);
 
         await Eventually.HoldsAsync(() => Task.FromResult(tap.Bodies.Any(b => b.Contains(product.Id.ToString()))),
-            TimeSpan.FromSeconds(20), "ProductPriceChanged is published");
+            TimeSpan.FromSeconds(20), "ProductPriceChanged is published", TestContext.Current.CancellationToken);
         // The rename committed first; had it published, its event would be relayed by now too.
         await Task.Delay(TimeSpan.FromSeconds(1), cancellation);
         Assert.Single(tap.Bodies, b => b.Contains(product.Id.ToString()));

@@ -12,14 +12,14 @@ public sealed class ProductsFixture : IAsyncLifetime
     public const string Service = "products";
 
     public DistributedApplication App { get; private set; } = null!;
-    public TokenIssuer Tokens { get; } = new();
+    public TokenIssuer Tokens { get; private set; } = null!;
     public string DatabaseConnectionString { get; private set; } = "";
     public string MessagingConnectionString { get; private set; } = "";
 
     public async ValueTask InitializeAsync()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        await Tokens.StartAsync(cancellation);
+        Tokens = await TokenIssuer.StartAsync(cancellation);
         var builder = DistributedApplicationTestingBuilder.Create();
         var database = builder.AddPostgres("pg").AddDatabase("productsdb");
         var cache = builder.AddRedis("cache");
@@ -68,7 +68,10 @@ public sealed class ProductsFixture : IAsyncLifetime
         {
             await App.DisposeAsync();
         }
-        await Tokens.DisposeAsync();
+        if (Tokens is not null)
+        {
+            await Tokens.DisposeAsync();
+        }
     }
 }
 

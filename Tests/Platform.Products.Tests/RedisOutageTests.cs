@@ -19,7 +19,7 @@ public sealed class RedisOutageTests(ProductsFixture fixture)
         await fixture.App.ResourceCommands.StopResourceAsync("cache");
         try
         {
-            await Eventually.HoldsAsync(async () => await HealthAsync(client) == "Degraded", TimeSpan.FromSeconds(30), "/health is Degraded");
+            await Eventually.HoldsAsync(async () => await HealthAsync(client) == "Degraded", TimeSpan.FromSeconds(30), "/health is Degraded", TestContext.Current.CancellationToken);
             Assert.Equal(8m, (await client.GetJsonAsync<ProductDto>($"/api/products/{product.Id}")).Price);
             Assert.Single((await client.GetJsonAsync<ProductPageDto>($"/api/products?category={Uri.EscapeDataString(category)}")).Items);
             Assert.NotEmpty(await client.GetJsonAsync<List<CategoryDto>>("/api/categories"));
@@ -36,7 +36,7 @@ public sealed class RedisOutageTests(ProductsFixture fixture)
         await fixture.App.WaitForResourceHealthyAsync("cache", cancellationToken: cancellation);
         foreach (var replica in new[] { client, fixture.Client(replica: 1) })
         {
-            await Eventually.HoldsAsync(async () => await HealthAsync(replica) == "Healthy", TimeSpan.FromSeconds(60), "/health is Healthy again");
+            await Eventually.HoldsAsync(async () => await HealthAsync(replica) == "Healthy", TimeSpan.FromSeconds(60), "/health is Healthy again", TestContext.Current.CancellationToken);
         }
         Assert.Equal(9m, (await client.GetJsonAsync<ProductDto>($"/api/products/{product.Id}")).Price);
     }

@@ -13,13 +13,13 @@ public sealed record StockReservation(bool Reserved, IReadOnlyList<Guid> Unavail
 /// conditional <c>UPDATE … SET stock = stock - q WHERE id = @id AND stock &gt;= q</c>, so concurrent reservations
 /// never oversell and the CHECK constraint never fires.
 /// </summary>
-public sealed class StockReservations(ProductsDbContext db, CatalogCache cache)
+public sealed class StockReservations(ProductsDbContext db)
 {
     private const string Savepoint = "stock_reservation";
 
     /// <summary>
-    /// Reserves every line or none. Inside the caller's transaction (an event handler's), it works under a savepoint
-    /// and the caller invalidates the <see cref="CatalogCache"/> after committing; otherwise it commits its own.
+    /// Reserves every line or none. Inside the caller's transaction (an event handler's) it works under a savepoint;
+    /// otherwise it commits its own. The catalog cache is invalidated when the change commits.
     /// </summary>
     public async Task<StockReservation> ReserveAsync(IEnumerable<StockLine> lines, CancellationToken cancellationToken)
     {
@@ -28,18 +28,13 @@ public sealed class StockReservations(ProductsDbContext db, CatalogCache cache)
         {
             return await ReserveAsync(ambient, merged, cancellationToken);
         }
-        var reservation = await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(token);
             var result = await ReserveAsync(transaction, merged, token);
             await transaction.CommitAsync(token);
             return result;
         }, cancellationToken);
-        if (reservation.Reserved)
-        {
-            await cache.InvalidateAsync();
-        }
-        return reservation;
     }
 
     /// <summary>Puts reserved stock back (an order was cancelled). Lines of products deleted since are skipped.</summary>
@@ -57,13 +52,13 @@ public sealed class StockReservations(ProductsDbContext db, CatalogCache cache)
                     await db.Products.Where(p => p.Id == line.ProductId)
                         .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock + line.Quantity).SetProperty(p => p.UpdatedAt, now), token);
                 }
+                db.CatalogChanged = true;
                 if (transaction is not null)
                 {
                     await transaction.CommitAsync(token);
                 }
             }
         }, cancellationToken);
-        await cache.InvalidateAsync();
     }
 
     private async Task<StockReservation> ReserveAsync(IDbContextTransaction transaction, IReadOnlyList<StockLine> lines, CancellationToken cancellationToken)
@@ -87,6 +82,7 @@ public sealed class StockReservations(ProductsDbContext db, CatalogCache cache)
             return new StockReservation(false, unavailable);
         }
         await transaction.ReleaseSavepointAsync(Savepoint, cancellationToken);
+        db.CatalogChanged = true;
         return new StockReservation(true, []);
     }
 

@@ -6,6 +6,10 @@ namespace Platform.Products.Data;
 public sealed class ProductsDbContext(DbContextOptions<ProductsDbContext> options) : DbContext(options)
 {
     public DbSet<Product> Products => Set<Product>();
+    public DbSet<OrderReservation> OrderReservations => Set<OrderReservation>();
+
+    /// <summary>Set when the current transaction changed stock; <see cref="Catalog.CatalogCacheInvalidation"/> acts on it after commit.</summary>
+    public bool CatalogChanged { get; set; }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -22,6 +26,15 @@ public sealed class ProductsDbContext(DbContextOptions<ProductsDbContext> option
             product.Property(p => p.CreatedAt).HasColumnName("created_at");
             product.Property(p => p.UpdatedAt).HasColumnName("updated_at");
             product.HasIndex(p => p.Category).HasDatabaseName("ix_products_category");
+        });
+        modelBuilder.Entity<OrderReservation>(reservation =>
+        {
+            reservation.ToTable("order_reservations");
+            reservation.HasKey(r => r.OrderId).HasName("pk_order_reservations");
+            reservation.Property(r => r.OrderId).HasColumnName("order_id");
+            reservation.Property(r => r.Status).HasColumnName("status").HasConversion<string>().HasMaxLength(32);
+            reservation.Property(r => r.Lines).HasColumnName("lines").HasColumnType("jsonb");
+            reservation.Property(r => r.UpdatedAt).HasColumnName("updated_at");
         });
         modelBuilder.AddEventBus();
     }

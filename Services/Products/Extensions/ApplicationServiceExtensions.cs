@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Platform.Contracts;
 using Platform.EventBus;
 using Platform.Products.Catalog;
 using Platform.Products.Data;
+using Platform.Products.Events;
 
 namespace Platform.Products.Extensions;
 
@@ -16,13 +18,19 @@ public static class ApplicationServiceExtensions
         builder.AddNpgsqlDbContext<ProductsDbContext>("productsdb");
         builder.AddRedisClient("cache", healthCheckFailureStatus: HealthStatus.Degraded);
         builder.AddRabbitMQClient("messaging");
-        builder.AddRabbitMQEventBus("messaging", "products").UseDbContext<ProductsDbContext>();
+        builder.AddRabbitMQEventBus("messaging", "products")
+            .UseDbContext<ProductsDbContext>()
+            .AddEventHandler<OrderPlaced, ReserveStockForOrder>()
+            .AddEventHandler<OrderCancelled, ReleaseStockForOrder>();
         builder.AddJwtAuthentication();
 
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton<CatalogCache>();
+        builder.Services.AddSingleton<CatalogCacheInvalidation>();
+        builder.Services.ConfigureDbContext<ProductsDbContext>((services, options) =>
+            options.AddInterceptors(services.GetRequiredService<CatalogCacheInvalidation>()));
         builder.Services.AddScoped<ProductCatalog>();
         builder.Services.AddScoped<StockReservations>();
         return builder;
