@@ -24,6 +24,7 @@ public sealed class Order
     public static Order Place(Guid userId, ShippingAddress address, string paymentToken, string cardBrand, string cardLast4,
         IEnumerable<OrderItem> items, DateTimeOffset now)
     {
+        now = ToStoredPrecision(now);
         var order = new Order
         {
             Id = Guid.CreateVersion7(now),
@@ -66,7 +67,10 @@ public sealed class Order
             return false;
         }
         Status = status;
-        History.Add(new OrderStatusEntry { Status = status, At = now, Reason = reason });
+        History.Add(new OrderStatusEntry { Status = status, At = ToStoredPrecision(now), Reason = reason });
         return true;
     }
+
+    /// <summary>PostgreSQL keeps microseconds: the answer given before saving must equal the one read back later.</summary>
+    private static DateTimeOffset ToStoredPrecision(DateTimeOffset time) => time.AddTicks(-(time.Ticks % TimeSpan.TicksPerMicrosecond));
 }

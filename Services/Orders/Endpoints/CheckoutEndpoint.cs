@@ -38,7 +38,7 @@ public static class CheckoutEndpoint
         }
         var userId = Caller.From(user).Id;
         var fingerprint = RequestFingerprint.Of(request);
-        if (await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.Key == key, cancellationToken) is { } earlier)
+        if (await FindRecordAsync(db, userId, key, cancellationToken) is { } earlier)
         {
             return await ReplayAsync(earlier, fingerprint, http, db, cancellationToken);
         }
@@ -46,7 +46,10 @@ public static class CheckoutEndpoint
         var cart = await carts.GetAsync(userId);
         if (cart.Count == 0)
         {
-            return Problems.Unprocessable(new() { ["cart"] = ["The cart is empty."] }, "Nothing to order");
+            // A concurrent request with this key may have ordered the cart (and emptied it) since the look above.
+            return await FindRecordAsync(db, userId, key, cancellationToken) is { } concurrent
+                ? await ReplayAsync(concurrent, fingerprint, http, db, cancellationToken)
+                : Problems.Unprocessable(new() { ["cart"] = ["The cart is empty."] }, "Nothing to order");
         }
         var found = await products.FindManyAsync(cart.Select(l => l.ProductId), cancellationToken);
         if (Unavailable(cart, found) is { Count: > 0 } unavailable)
@@ -76,8 +79,8 @@ public static class CheckoutEndpoint
         {
             // A concurrent request with the same key committed first: answer its order.
             db.ChangeTracker.Clear();
-            var winner = await db.IdempotencyRecords.AsNoTracking().SingleAsync(r => r.UserId == userId && r.Key == key, cancellationToken);
-            return await ReplayAsync(winner, fingerprint, http, db, cancellationToken);
+            var winner = await FindRecordAsync(db, userId, key, cancellationToken);
+            return await ReplayAsync(winner!, fingerprint, http, db, cancellationToken);
         }
         metrics.Placed();
         await carts.ClearAsync(userId);
@@ -98,6 +101,9 @@ public static class CheckoutEndpoint
         http.Response.Headers[ReplayedHeader] = "true";
         return TypedResults.Created($"/api/orders/{order.Id}", OrderResponse.From(order));
     }
+
+    private static Task<IdempotencyRecord?> FindRecordAsync(OrdersDbContext db, Guid userId, string key, CancellationToken cancellationToken) =>
+        db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.Key == key, cancellationToken);
 
     /// <summary>The cart's lines whose product is gone or short of stock, named by their index in the cart.</summary>
     private static Dictionary<string, string[]> Unavailable(IReadOnlyList<CartLine> cart, IReadOnlyDictionary<Guid, ProductInfo> found)
