@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Contracts;
 using Platform.EventBus;
 using Platform.Orders.Carts;
 using Platform.Orders.Catalog;
@@ -5,8 +7,6 @@ using Platform.Orders.Data;
 using Platform.Orders.Events;
 using Platform.Orders.Ordering;
 using Platform.Orders.Payments;
-using Platform.Contracts;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Platform.Orders.Extensions;
 
