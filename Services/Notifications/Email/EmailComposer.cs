@@ -34,10 +34,14 @@ public sealed class EmailComposer(IOptions<EmailOptions> options)
             Body = text,
             BodyEncoding = Encoding.UTF8,
             IsBodyHtml = false,
+            // Readable as it is in the pickup folder's .eml files (base64 otherwise).
+            BodyTransferEncoding = TransferEncoding.QuotedPrintable,
         };
         message.To.Add(new MailAddress(recipient.Email, recipient.Username));
         message.Headers.Add("X-Platform-Notification-Id", notification.Id.ToString());
-        message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(markup, Encoding.UTF8, MediaTypeNames.Text.Html));
+        var htmlView = AlternateView.CreateAlternateViewFromString(markup, Encoding.UTF8, MediaTypeNames.Text.Html);
+        htmlView.TransferEncoding = TransferEncoding.QuotedPrintable;
+        message.AlternateViews.Add(htmlView);
         return message;
     }
 }
