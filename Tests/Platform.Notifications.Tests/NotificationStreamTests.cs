@@ -11,23 +11,42 @@ public sealed class NotificationStreamTests(NotificationsFixture fixture)
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task The_stream_sends_a_notification_published_after_it_opened()
+    public async Task Streams_on_every_replica_send_a_notification_published_after_they_opened()
     {
         var user = await TestUser.RegisterAsync(fixture);
-        using var client = fixture.Client(user.Token);
-        await using var stream = await ServerSentEvents.OpenAsync(client, "/api/notifications/stream", lastEventId: null, Cancellation);
-        Assert.Equal("text/event-stream", stream.ContentType);
+        // One replica handles the event; PostgreSQL's NOTIFY tells the other one's stream.
+        var clients = Enumerable.Range(0, NotificationsFixture.Replicas).Select(replica => fixture.Client(user.Token, replica)).ToList();
+        var streams = new List<ServerSentEvents>();
+        try
+        {
+            foreach (var client in clients)
+            {
+                streams.Add(await ServerSentEvents.OpenAsync(client, "/api/notifications/stream", lastEventId: null, Cancellation));
+            }
+            Assert.All(streams, stream => Assert.Equal("text/event-stream", stream.ContentType));
 
-        var order = new OrderConfirmed(Guid.CreateVersion7(), user.Id, 77m);
-        await fixture.Events.PublishAsync(order, Cancellation);
+            var order = new OrderConfirmed(Guid.CreateVersion7(), user.Id, 77m);
+            await fixture.Events.PublishAsync(order, Cancellation);
 
-        // Only what is new: the welcome notification existed before the stream opened.
-        var received = await stream.NextEventAsync(TimeSpan.FromSeconds(20), Cancellation);
-        Assert.Equal("notification", received.Event);
-        var item = JsonSerializer.Deserialize<NotificationDto>(received.Data, Json)!;
-        Assert.Equal("order-confirmed", item.Kind);
-        Assert.Equal(order.OrderId, item.OrderId);
-        Assert.Equal(item.Id.ToString(), received.Id);
+            // Only what is new: the welcome notification existed before the streams opened.
+            foreach (var stream in streams)
+            {
+                var received = await stream.NextEventAsync(TimeSpan.FromSeconds(20), Cancellation);
+                Assert.Equal("notification", received.Event);
+                var item = JsonSerializer.Deserialize<NotificationDto>(received.Data, Json)!;
+                Assert.Equal("order-confirmed", item.Kind);
+                Assert.Equal(order.OrderId, item.OrderId);
+                Assert.Equal(item.Id.ToString(), received.Id);
+            }
+        }
+        finally
+        {
+            foreach (var stream in streams)
+            {
+                await stream.DisposeAsync();
+            }
+            clients.ForEach(client => client.Dispose());
+        }
     }
 
     [Fact]

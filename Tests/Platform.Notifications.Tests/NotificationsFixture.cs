@@ -4,13 +4,14 @@ using Npgsql;
 namespace Platform.Notifications.Tests;
 
 /// <summary>
-/// Real PostgreSQL and RabbitMQ, the notifications service writing its mail to a temporary pickup folder, the token
-/// issuer it trusts, and a publisher of contract events; started once for the collection. Tests isolate themselves
-/// by using new user ids.
+/// Real PostgreSQL and RabbitMQ, two replicas of the notifications service writing their mail to a temporary pickup
+/// folder, the token issuer they trust, and a publisher of contract events; started once for the collection. Tests
+/// isolate themselves by using new user ids.
 /// </summary>
 public class NotificationsFixture : IAsyncLifetime
 {
     public const string Service = "notifications";
+    public const int Replicas = 2;
 
     public DistributedApplication App { get; private set; } = null!;
     public TokenIssuer Tokens { get; private set; } = null!;
@@ -32,7 +33,8 @@ public class NotificationsFixture : IAsyncLifetime
             .WithReference(database).WaitFor(database)
             .WithReference(messaging).WaitFor(messaging)
             .WithEnvironment("Jwt__JwksUrl", Tokens.JwksUrl)
-            .WithHttpHealthCheck("/health");
+            .WithHttpHealthCheck("/health")
+            .WithReplicas(Replicas);
         foreach (var (name, value) in EmailEnvironment())
         {
             service.WithEnvironment(name, value);
@@ -48,10 +50,10 @@ public class NotificationsFixture : IAsyncLifetime
 
     protected virtual IEnumerable<(string Name, string Value)> EmailEnvironment() => [("Email__PickupDirectory", PickupDirectory)];
 
-    /// <summary>A client of the service, optionally sending a bearer token.</summary>
-    public HttpClient Client(string? token = null)
+    /// <summary>A client of one replica of the service, optionally sending a bearer token.</summary>
+    public HttpClient Client(string? token = null, int replica = 0)
     {
-        var client = App.CreateHttpClient(Service);
+        var client = App.CreateHttpClient(Service, replica: replica);
         client.Timeout = TimeSpan.FromSeconds(30);
         if (token is not null)
         {

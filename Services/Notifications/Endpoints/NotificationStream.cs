@@ -49,16 +49,18 @@ internal static class NotificationStream
         var resumeAfter = await ResumePointAsync(context.Request, db, userId, cancellationToken);
         try
         {
-            await WriteAsync(response, "retry: 3000\n: connected\n\n", cancellationToken);
-            // The first look sends only what the client missed (after Last-Event-ID); the rest existed already.
-            await SendNewAsync(response, db, userId, seen, json.Value.SerializerOptions, time, resumeAfter, firstLook: true, cancellationToken);
+            // The first look takes only what the client missed (after Last-Event-ID); the rest existed already.
+            // Nothing is written before it, so a client that has seen the stream open gets whatever commits next.
+            var missed = await ReadNewAsync(db, userId, seen, json.Value.SerializerOptions, time, resumeAfter, firstLook: true, cancellationToken);
+            await WriteAsync(response, "retry: 3000\n: connected\n\n" + missed, cancellationToken);
             while (!cancellationToken.IsCancellationRequested)
             {
-                if (!await subscription.WaitAsync(Heartbeat, cancellationToken))
+                var heartbeat = await subscription.WaitAsync(Heartbeat, cancellationToken) ? "" : ": heartbeat\n\n";
+                var news = await ReadNewAsync(db, userId, seen, json.Value.SerializerOptions, time, null, firstLook: false, cancellationToken);
+                if (heartbeat.Length + news.Length > 0)
                 {
-                    await WriteAsync(response, ": heartbeat\n\n", cancellationToken);
+                    await WriteAsync(response, heartbeat + news, cancellationToken);
                 }
-                await SendNewAsync(response, db, userId, seen, json.Value.SerializerOptions, time, null, firstLook: false, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -73,8 +75,9 @@ internal static class NotificationStream
             ? await db.Notifications.AsNoTracking().SingleOrDefaultAsync(n => n.Id == lastId && n.UserId == userId, cancellationToken)
             : null;
 
-    private static async Task SendNewAsync(
-        HttpResponse response, NotificationsDbContext db, Guid userId, Dictionary<Guid, DateTimeOffset> seen,
+    /// <returns>The events to send for notifications not seen before (those of the first look only if after <paramref name="resumeAfter"/>).</returns>
+    private static async Task<string> ReadNewAsync(
+        NotificationsDbContext db, Guid userId, Dictionary<Guid, DateTimeOffset> seen,
         JsonSerializerOptions jsonOptions, TimeProvider time, Notification? resumeAfter, bool firstLook, CancellationToken cancellationToken)
     {
         var windowStart = time.GetUtcNow() - LookBack;
@@ -106,10 +109,7 @@ internal static class NotificationStream
                 seen.Remove(id); // outside the window: no query returns it again
             }
         }
-        if (output.Length > 0)
-        {
-            await WriteAsync(response, output.ToString(), cancellationToken);
-        }
+        return output.ToString();
     }
 
     private static bool IsAfter(Notification notification, Notification other) =>
