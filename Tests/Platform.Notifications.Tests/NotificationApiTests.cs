@@ -103,4 +103,13 @@ public sealed class NotificationApiTests(NotificationsFixture fixture)
         using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url), Cancellation);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_endpoints()
+    {
+        using var client = fixture.Client();
+        var document = await client.GetStringAsync("/openapi/v1.json", Cancellation);
+        Assert.Contains("/api/notifications/{id}/read", document);
+        Assert.Contains("/api/notifications/stream", document);
+    }
 }

@@ -13,6 +13,8 @@ public class NotificationsFixture : IAsyncLifetime
     public const string Service = "notifications";
     public const int Replicas = 2;
 
+    protected virtual int ReplicaCount => Replicas;
+
     public DistributedApplication App { get; private set; } = null!;
     public TokenIssuer Tokens { get; private set; } = null!;
     public EventPublisher Events { get; private set; } = null!;
@@ -34,7 +36,7 @@ public class NotificationsFixture : IAsyncLifetime
             .WithReference(messaging).WaitFor(messaging)
             .WithEnvironment("Jwt__JwksUrl", Tokens.JwksUrl)
             .WithHttpHealthCheck("/health")
-            .WithReplicas(Replicas);
+            .WithReplicas(ReplicaCount);
         foreach (var (name, value) in EmailEnvironment())
         {
             service.WithEnvironment(name, value);
