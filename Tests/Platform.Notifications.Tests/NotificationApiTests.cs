@@ -112,4 +112,18 @@ public sealed class NotificationApiTests(NotificationsFixture fixture)
         Assert.Contains("/api/notifications/{id}/read", document);
         Assert.Contains("/api/notifications/stream", document);
     }
+
+    [Fact]
+    public async Task Health_reports_the_event_bus_and_the_notification_listener()
+    {
+        using var client = fixture.Client(replica: 1);
+        await Eventually.HoldsAsync(async () =>
+            {
+                var health = await client.GetStringAsync("/health", Cancellation);
+                return health.Contains("notifications-listener", StringComparison.Ordinal)
+                    && health.Contains("eventbus", StringComparison.Ordinal)
+                    && !health.Contains("Degraded", StringComparison.Ordinal);
+            },
+            TimeSpan.FromSeconds(10), "the service reports itself healthy, listener included", Cancellation);
+    }
 }

@@ -36,7 +36,9 @@ public static class ApplicationServiceExtensions
         services.AddHostedService<EmailDispatcher>();
 
         services.AddSingleton<NotificationSignals>();
-        services.AddHostedService<NotificationListener>();
+        services.AddSingleton<NotificationListener>();
+        services.AddHostedService(provider => provider.GetRequiredService<NotificationListener>());
+        services.AddHealthChecks().AddCheck<NotificationListenerHealthCheck>("notifications-listener", tags: ["ready"]);
 
         services.AddOpenApi();
         return builder;
