@@ -60,6 +60,22 @@ public sealed class NotificationDeliveryTests(NotificationsFixture fixture)
     }
 
     [Fact]
+    public async Task Mail_goes_to_the_address_the_user_changed_to()
+    {
+        var user = await TestUser.RegisterAsync(fixture);
+        var newEmail = $"moved.{Guid.NewGuid():N}@example.test";
+
+        await fixture.Events.PublishAsync(new UserUpdated(user.Id, user.Username, newEmail), Cancellation);
+        // A late copy of the registration is older than the change and must not bring the old address back.
+        await fixture.Events.PublishAsync(user.Registered with { Id = Guid.NewGuid() }, Cancellation);
+        await fixture.Events.PublishAsync(new OrderConfirmed(Guid.CreateVersion7(), user.Id, 12m), Cancellation);
+        await user.WaitForNotificationsAsync(fixture, 3);
+        await fixture.EmailsSettledAsync(user.Id, 3);
+
+        Assert.Single(fixture.MailsTo(newEmail), m => m.Contains("confirmed", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task The_same_event_delivered_twice_makes_one_notification_and_one_mail()
     {
         var user = TestUser.New(fixture);

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
 using Platform.EventBus;
 using Platform.Notifications.Data;
@@ -6,18 +5,12 @@ using Platform.Notifications.Data;
 namespace Platform.Notifications.Events;
 
 /// <summary>Keeps (or refreshes) the user's address and welcomes them.</summary>
-public sealed class RememberRecipientAndWelcome(NotificationsDbContext db, NotificationWriter notifications, TimeProvider time)
+public sealed class RememberRecipientAndWelcome(NotificationsDbContext db, NotificationWriter notifications)
     : IIntegrationEventHandler<UserRegistered>
 {
     public async Task HandleAsync(UserRegistered @event, CancellationToken cancellationToken)
     {
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"""
-            INSERT INTO recipients (user_id, username, email, updated_at)
-            VALUES ({@event.UserId}, {@event.Username}, {@event.Email}, {time.GetUtcNow()})
-            ON CONFLICT (user_id) DO UPDATE SET username = excluded.username, email = excluded.email, updated_at = excluded.updated_at
-            """,
-            cancellationToken);
+        await db.RememberAsync(@event.UserId, @event.Username, @event.Email, @event.OccurredAt, cancellationToken);
         await notifications.AddAsync(
             @event.UserId, @event.Id, NotificationKinds.Welcome,
             $"Welcome to Platform, {@event.Username}!",

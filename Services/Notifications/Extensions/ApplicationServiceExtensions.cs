@@ -18,6 +18,7 @@ public static class ApplicationServiceExtensions
         builder.AddRabbitMQEventBus("messaging", "notifications")
             .UseDbContext<NotificationsDbContext>()
             .AddEventHandler<UserRegistered, RememberRecipientAndWelcome>()
+            .AddEventHandler<UserUpdated, UpdateRecipient>()
             .AddEventHandler<UserDeleted, ForgetRecipient>()
             .AddEventHandler<OrderConfirmed, NotifyOrderConfirmed>()
             .AddEventHandler<OrderCancelled, NotifyOrderCancelled>();
