@@ -31,6 +31,16 @@ var users = builder.AddProject<Projects.Platform_Users>("users")
     .WithEnvironment("Admin__Password", adminPassword)
     .WithHttpHealthCheck("/health");
 
+// Without an SMTP server (Email__SmtpHost), mail is written as .eml files to this folder.
+var mailFolder = Path.Combine(builder.ExecutionContext.GetDataDirectory("notifications"), "mail");
+var notifications = builder.AddProject<Projects.Platform_Notifications>("notifications")
+    .WithReference(notificationsDb).WaitFor(notificationsDb)
+    .WithReference(messaging).WaitFor(messaging)
+    .WithReference(users)
+    .WithEnvironment("Email__PickupDirectory", mailFolder)
+    .WithUrl(new Uri(mailFolder + "/").AbsoluteUri, "mail")
+    .WithHttpHealthCheck("/health");
+
 var products = builder.AddProject<Projects.Platform_Products>("products")
     .WithReference(productsDb).WaitFor(productsDb)
     .WithReference(cache).WaitFor(cache)
@@ -39,9 +49,23 @@ var products = builder.AddProject<Projects.Platform_Products>("products")
     .WithReplicas(2)
     .WithHttpHealthCheck("/health");
 
+// Orders waits for the consumers of its events (products, notifications): an event published before its
+// consumer's queue exists has nowhere to go.
+var orders = builder.AddProject<Projects.Platform_Orders>("orders")
+    .WithReference(ordersDb).WaitFor(ordersDb)
+    .WithReference(cache).WaitFor(cache)
+    .WithReference(messaging).WaitFor(messaging)
+    .WithReference(users)
+    .WithReference(products).WaitFor(products)
+    .WaitFor(notifications)
+    .WithReplicas(2)
+    .WithHttpHealthCheck("/health");
+
 builder.AddProject<Projects.Platform_Gateway>("gateway")
     .WithReference(users).WaitFor(users)
     .WithReference(products).WaitFor(products)
+    .WithReference(orders).WaitFor(orders)
+    .WithReference(notifications).WaitFor(notifications)
     .WithHttpEndpoint(port: 5080)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");

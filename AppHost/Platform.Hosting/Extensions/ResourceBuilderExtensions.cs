@@ -93,6 +93,10 @@ public static class ResourceBuilderExtensions
         return builder;
     }
 
+    /// <summary>Shows <paramref name="url"/> with the resource, as Aspire's <c>WithUrl</c> does, labelled <paramref name="displayText"/>.</summary>
+    public static IResourceBuilder<T> WithUrl<T>(this IResourceBuilder<T> builder, string url, string displayText) where T : IResource =>
+        builder.WithAnnotation(new ResourceUrlAnnotation(url, displayText));
+
     /// <summary>The resource is healthy when GET <paramref name="path"/> answers 2xx on every replica.</summary>
     public static IResourceBuilder<T> WithHttpHealthCheck<T>(this IResourceBuilder<T> builder, string path = "/health", string endpointName = "http")
         where T : IResourceWithEndpoints =>

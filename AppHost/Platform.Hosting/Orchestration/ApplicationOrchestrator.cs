@@ -421,6 +421,7 @@ internal sealed class ApplicationOrchestrator
     [
         .. resource.GetEndpoints().SelectMany(endpoint => Enumerable.Range(0, endpoint.AllocatedPorts.Count)
             .Select(replica => new ResourceUrl(endpoint.Name, endpoint.GetUrl(replica), endpoint.IsExternal, replica))),
+        .. resource.Annotations.OfType<ResourceUrlAnnotation>().Select(link => new ResourceUrl(link.DisplayText, link.Url, IsExternal: true, ReplicaIndex: 0)),
     ];
 
     private ResourceSnapshot Update(ResourceRun run, Func<ResourceSnapshot, ResourceSnapshot> change) => _notifications.Update(run.Name, change);
