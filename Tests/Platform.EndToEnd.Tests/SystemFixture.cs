@@ -5,13 +5,15 @@ using Platform.Hosting.ApplicationModel;
 
 namespace Platform.EndToEnd.Tests;
 
-/// <summary>The real AppHost, started once for all whole-system tests (they share one collection).</summary>
-public sealed class SystemFixture : IAsyncLifetime
+/// <summary>The real AppHost, started once per collection of whole-system tests; collections run one at a time.</summary>
+public class SystemFixture : IAsyncLifetime
 {
     public const string AdminEmail = "admin@platform.local";
     public const string AdminPassword = "Admin-Passw0rd-For-Tests";
 
     public DistributedApplication App { get; private set; } = null!;
+
+    protected virtual int PermitsPerUser => 60;
 
     public async ValueTask InitializeAsync()
     {
@@ -21,7 +23,7 @@ public sealed class SystemFixture : IAsyncLifetime
         // A per-user limit low enough to reach in a test, high enough for the admin's traffic in the others;
         // every test client shares 127.0.0.1, so the per-IP limit stays out of the way.
         builder.CreateResourceBuilder(gateway)
-            .WithEnvironment("RateLimiting__PermitsPerUser", "60")
+            .WithEnvironment("RateLimiting__PermitsPerUser", $"{PermitsPerUser}")
             .WithEnvironment("RateLimiting__PermitsPerIp", "100000");
         var products = (ProjectResource)builder.Resources.Single(r => r.Name == "products");
         builder.CreateResourceBuilder(products)
@@ -68,6 +70,15 @@ public sealed class SystemFixture : IAsyncLifetime
 
 [CollectionDefinition(nameof(SystemCollection))]
 public sealed class SystemCollection : ICollectionFixture<SystemFixture>;
+
+/// <summary>A system of its own for the tests that stop, restart and kill parts of it, under load.</summary>
+public sealed class DisruptedSystemFixture : SystemFixture
+{
+    protected override int PermitsPerUser => 100_000;
+}
+
+[CollectionDefinition(nameof(DisruptedSystemCollection))]
+public sealed class DisruptedSystemCollection : ICollectionFixture<DisruptedSystemFixture>;
 
 public sealed record LoginResponse(string AccessToken, DateTimeOffset ExpiresAt);
 
