@@ -7,7 +7,7 @@ builder.AddServiceDefaults();
 builder.AddApplicationServices();
 
 var app = builder.Build();
-await app.MigrateNotificationsDatabaseAsync();
+await app.MigrateDbContextAsync<NotificationsDbContext>();
 
 app.MapOpenApi();
 app.MapDefaultEndpoints();

@@ -7,7 +7,7 @@ builder.AddServiceDefaults();
 builder.AddApplicationServices();
 
 var app = builder.Build();
-await app.MigrateOrdersDatabaseAsync();
+await app.MigrateDbContextAsync<OrdersDbContext>();
 
 app.MapOpenApi();
 app.MapDefaultEndpoints();

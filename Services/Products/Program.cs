@@ -7,7 +7,7 @@ builder.AddServiceDefaults();
 builder.AddApplicationServices();
 
 var app = builder.Build();
-await app.MigrateProductsDatabaseAsync();
+await app.MigrateDbContextAsync<ProductsDbContext>(); // the migrations also seed the catalog
 
 app.MapOpenApi();
 app.MapDefaultEndpoints();

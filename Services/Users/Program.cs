@@ -7,7 +7,7 @@ builder.AddServiceDefaults();
 builder.AddApplicationServices();
 
 var app = builder.Build();
-await UsersDatabase.InitializeAsync(app.Services);
+await app.InitializeUsersDatabaseAsync();
 
 app.UseForwardedHeaders();
 app.UseAuthentication();

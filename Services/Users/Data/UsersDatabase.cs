@@ -9,12 +9,11 @@ namespace Platform.Users.Data;
 /// <summary>Applies the migrations and creates the admin account from configuration section <c>Admin</c>.</summary>
 public static class UsersDatabase
 {
-    public static async Task InitializeAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    public static async Task InitializeUsersDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<UsersDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
-        await SeedAdminAsync(scope.ServiceProvider, db, cancellationToken);
+        await app.MigrateDbContextAsync<UsersDbContext>(cancellationToken);
+        await using var scope = app.Services.CreateAsyncScope();
+        await SeedAdminAsync(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<UsersDbContext>(), cancellationToken);
     }
 
     private static async Task SeedAdminAsync(IServiceProvider services, UsersDbContext db, CancellationToken cancellationToken)

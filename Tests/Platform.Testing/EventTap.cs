@@ -3,10 +3,10 @@ using System.Text;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 
-namespace Platform.Products.Tests;
+namespace Platform.Testing;
 
 /// <summary>Collects the bodies of events with one name, through an exclusive queue bound to the platform's topic exchange.</summary>
-internal sealed class EventTap : IAsyncDisposable
+public sealed class EventTap : IAsyncDisposable
 {
     private readonly IConnection _connection;
     private readonly IChannel _channel;
@@ -20,9 +20,9 @@ internal sealed class EventTap : IAsyncDisposable
         var connection = await new ConnectionFactory { Uri = new Uri(connectionString) }.CreateConnectionAsync(cancellationToken);
         var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
         var tap = new EventTap(connection, channel);
-        await channel.ExchangeDeclareAsync("platform.events", ExchangeType.Topic, durable: true, autoDelete: false, cancellationToken: cancellationToken);
+        await channel.ExchangeDeclareAsync(EventPublisher.Exchange, ExchangeType.Topic, durable: true, autoDelete: false, cancellationToken: cancellationToken);
         var queue = await channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true, cancellationToken: cancellationToken);
-        await channel.QueueBindAsync(queue.QueueName, "platform.events", eventName, cancellationToken: cancellationToken);
+        await channel.QueueBindAsync(queue.QueueName, EventPublisher.Exchange, eventName, cancellationToken: cancellationToken);
         var consumer = new AsyncEventingBasicConsumer(channel);
         consumer.ReceivedAsync += (_, delivery) =>
         {
