@@ -13,7 +13,7 @@ public sealed class EventContractTests
         var names = EventTypes.Select(EventNames.Of).ToList();
 
         Assert.Equal(
-            ["order-cancelled", "order-confirmed", "order-placed", "product-price-changed", "stock-rejected", "stock-reserved", "user-deleted", "user-registered"],
+            ["order-cancelled", "order-confirmed", "order-placed", "product-price-changed", "stock-rejected", "stock-reserved", "user-deleted", "user-registered", "user-updated"],
             names.Order());
     }
 
