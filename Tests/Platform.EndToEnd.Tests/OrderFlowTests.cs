@@ -37,6 +37,30 @@ public sealed class OrderFlowTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task The_notification_stream_through_the_gateway_announces_the_confirmation()
+    {
+        var product = await system.CreateProductAsync(price: 6m, stock: 5);
+        var customer = await system.RegisterCustomerAsync(Cancellation);
+        using var client = system.CreateGatewayClient(customer.AccessToken);
+        using var stream = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/notifications/stream"), HttpCompletionOption.ResponseHeadersRead, Cancellation);
+        Assert.Equal("text/event-stream", stream.Content.Headers.ContentType?.MediaType);
+        using var events = new StreamReader(await stream.Content.ReadAsStreamAsync(Cancellation));
+
+        var order = await client.OrderAsync(product.Id);
+
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
+        patience.CancelAfter(Shopping.SagaPatience);
+        while (await events.ReadLineAsync(patience.Token) is { } line)
+        {
+            if (line.StartsWith("data:", StringComparison.Ordinal) && line.Contains(order.Id.ToString()) && line.Contains("order-confirmed"))
+            {
+                return;
+            }
+        }
+        Assert.Fail("the stream ended without the confirmation");
+    }
+
+    [Fact]
     public async Task A_declined_card_cancels_the_order_and_puts_the_stock_back()
     {
         var product = await system.CreateProductAsync(price: 40m, stock: 7);
