@@ -96,6 +96,7 @@ public sealed class OrderFlowTests(SystemFixture system)
 
         var accepted = answers.Count(a => a.StatusCode == HttpStatusCode.Created);
         var refusedAtCheckout = answers.Count(a => a.StatusCode == HttpStatusCode.Conflict);
+        TestContext.Current.TestOutputHelper?.WriteLine($"{accepted} accepted, {refusedAtCheckout} refused at checkout (stock already reserved)");
         Assert.Equal(50, accepted + refusedAtCheckout);
         Assert.Equal(10, finals.Count(o => o?.Status == "Confirmed"));
         Assert.Equal(40, finals.Count(o => o?.Status == "Cancelled") + refusedAtCheckout);
