@@ -27,6 +27,15 @@ internal static class Problems
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"No error for '{field}' in {problem}");
     }
 
-    public static Task<HttpResponseMessage> PostJsonTextAsync(this HttpClient client, string path, string json) =>
-        client.PostAsync(path, new StringContent(json, System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+    /// <summary>
+    /// Posts raw JSON text. With <c>Expect: 100-continue</c>, as a client sending a large body should: the service
+    /// refuses an oversized body (413) before reading it and closes the connection, and a client still writing the
+    /// body would see that as a broken pipe instead of reading the 413.
+    /// </summary>
+    public static Task<HttpResponseMessage> PostJsonTextAsync(this HttpClient client, string path, string json)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.ExpectContinue = true;
+        return client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
 }
