@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Http;
 using System.IO.Compression;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 

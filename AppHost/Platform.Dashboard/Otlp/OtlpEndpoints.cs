@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Http;
 using Google.Protobuf;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Platform.Dashboard.Otlp.Proto.Collector.Logs;
 using Platform.Dashboard.Otlp.Proto.Collector.Metrics;
