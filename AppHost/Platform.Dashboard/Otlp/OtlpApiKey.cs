@@ -1,0 +1,23 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Platform.Dashboard.Otlp;
+
+internal static class OtlpApiKey
+{
+    /// <summary>Constant-time comparison; both sides are hashed first so neither the length nor a prefix leaks.</summary>
+    public static bool IsAccepted(string? configuredKey, string? presentedKey)
+    {
+        if (string.IsNullOrEmpty(configuredKey))
+        {
+            return true;
+        }
+        if (presentedKey is null)
+        {
+            return false;
+        }
+        var expected = SHA256.HashData(Encoding.UTF8.GetBytes(configuredKey));
+        var actual = SHA256.HashData(Encoding.UTF8.GetBytes(presentedKey));
+        return CryptographicOperations.FixedTimeEquals(expected, actual);
+    }
+}
