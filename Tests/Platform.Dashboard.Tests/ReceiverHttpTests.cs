@@ -163,10 +163,13 @@ public sealed class ReceiverHttpTests
     }
 
     [Fact]
-    public async Task Without_a_configured_key_every_request_is_accepted()
+    public async Task Without_a_configured_key_every_request_is_refused()
     {
         await using var host = await ReceiverHost.StartAsync(new Dictionary<string, string?> { ["Dashboard:Otlp:ApiKey"] = "" });
-        using var response = await host.Client.SendAsync(Post("traces", OtlpTestData.TraceRequest("orders", 1).ToByteArray(), apiKey: null), Ct);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var withoutKey = await host.Client.SendAsync(Post("traces", OtlpTestData.TraceRequest("orders", 1).ToByteArray(), apiKey: null), Ct);
+        using var withEmptyKey = await host.Client.SendAsync(Post("traces", OtlpTestData.TraceRequest("orders", 1).ToByteArray(), apiKey: ""), Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, withoutKey.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, withEmptyKey.StatusCode);
+        Assert.Equal(0, host.Traces.SpanCount);
     }
 }

@@ -5,14 +5,13 @@ namespace Platform.Dashboard.Otlp;
 
 internal static class OtlpApiKey
 {
-    /// <summary>Constant-time comparison; both sides are hashed first so neither the length nor a prefix leaks.</summary>
+    /// <summary>
+    /// Constant-time comparison; both sides are hashed first so neither the length nor a prefix leaks. Without a
+    /// configured key nothing is accepted: telemetry carries connection details and must not be open to any local process.
+    /// </summary>
     public static bool IsAccepted(string? configuredKey, string? presentedKey)
     {
-        if (string.IsNullOrEmpty(configuredKey))
-        {
-            return true;
-        }
-        if (presentedKey is null)
+        if (string.IsNullOrEmpty(configuredKey) || presentedKey is null)
         {
             return false;
         }

@@ -6,7 +6,7 @@ public sealed class OtlpReceiverOptions
     public const string SectionName = "Dashboard:Otlp";
     public const string ApiKeyHeader = "x-otlp-api-key";
 
-    /// <summary>The key exporters send in the x-otlp-api-key header. Empty: every request is accepted.</summary>
+    /// <summary>The key exporters send in the x-otlp-api-key header. Empty: every request is refused.</summary>
     public string? ApiKey { get; set; }
 
     /// <summary>Largest accepted body, compressed and decompressed.</summary>
