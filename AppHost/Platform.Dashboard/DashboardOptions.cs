@@ -12,6 +12,9 @@ public sealed class DashboardOptions
     /// <summary>The key projects send in the <c>x-otlp-api-key</c> header (configuration <c>Dashboard:Otlp:ApiKey</c>).</summary>
     public required string OtlpApiKey { get; init; }
 
+    /// <summary>Write the dashboard server's own warnings and errors to the console (off in tests).</summary>
+    public bool LogWarningsToConsole { get; init; }
+
     /// <summary>Called with every fresh one-time login URL, for the AppHost to print.</summary>
     public Action<string>? LoginUrlIssued { get; init; }
 }

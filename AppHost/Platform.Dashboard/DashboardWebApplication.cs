@@ -50,6 +50,10 @@ public sealed class DashboardWebApplication : IAsyncDisposable
             ["Dashboard:Otlp:Port"] = options.OtlpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         builder.Logging.ClearProviders();
+        if (options.LogWarningsToConsole)
+        {
+            builder.Logging.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        }
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, options.UiPort);

@@ -24,6 +24,7 @@ internal sealed class DashboardHostedService(
             OtlpPort = dashboardOptions.OtlpPort,
             OtlpApiKey = dashboardOptions.OtlpApiKey,
             LoginUrlIssued = options.IsTesting ? null : console.PrintDashboardLogin,
+            LogWarningsToConsole = !options.IsTesting,
         }, resources);
         await dashboard.StartAsync(cancellationToken);
         _dashboard = dashboard;
