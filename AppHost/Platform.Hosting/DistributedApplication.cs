@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Platform.Hosting.ApplicationModel;
+using Platform.Hosting.Dashboard;
 using Platform.Hosting.Orchestration;
 
 namespace Platform.Hosting;
@@ -9,13 +10,14 @@ namespace Platform.Hosting;
 public sealed class DistributedApplication : IAsyncDisposable
 {
     private readonly IHost _host;
-    private readonly ConsoleOutput _console = new();
+    private readonly ConsoleOutput _console;
     private bool _started;
     private bool _disposed;
 
     internal DistributedApplication(IHost host, DistributedApplicationOptions options)
     {
         _host = host;
+        _console = Services.GetRequiredService<ConsoleOutput>();
         Model = Services.GetRequiredService<DistributedApplicationModel>();
         ExecutionContext = Services.GetRequiredService<DistributedApplicationExecutionContext>();
         ResourceNotifications = Services.GetRequiredService<ResourceNotificationService>();
@@ -44,6 +46,12 @@ public sealed class DistributedApplication : IAsyncDisposable
     public ResourceLoggerService ResourceLogs { get; }
 
     public ResourceCommandService ResourceCommands { get; }
+
+    /// <summary>The dashboard's address (<c>http://127.0.0.1:18888</c> in development); null when it is disabled or not started.</summary>
+    public string? DashboardUrl => Services.GetService<DashboardHostedService>()?.Dashboard?.Url;
+
+    /// <summary>The dashboard's login URL with the current one-time token; null when it is disabled or not started.</summary>
+    public string? GetDashboardLoginUrl() => Services.GetService<DashboardHostedService>()?.Dashboard?.LoginUrl;
 
     /// <summary>Starts every resource; returns once each start is under way (use the notifications to await health).</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
@@ -101,7 +109,7 @@ public sealed class DistributedApplication : IAsyncDisposable
                 var snapshots = ResourceNotifications.GetSnapshots();
                 if (snapshots.All(s => s.IsHealthy || s.IsTerminal))
                 {
-                    _console.PrintSummary(Model, snapshots, ExecutionContext);
+                    _console.PrintSummary(Model, snapshots, ExecutionContext, GetDashboardLoginUrl());
                     return;
                 }
             }

@@ -3,7 +3,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Platform.Dashboard;
 using Platform.Hosting.ApplicationModel;
+using Platform.Hosting.Dashboard;
 using Platform.Hosting.Orchestration;
 using Platform.Hosting.Testing;
 
@@ -49,7 +51,8 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
             RandomizePorts = randomizePorts,
             EnvironmentName = _hostBuilder.Environment.EnvironmentName,
             OtlpEndpointUrl = configuration["AppHost:OtlpEndpointUrl"]
-                ?? $"http://{EndpointAnnotation.Host}:{(randomizePorts ? _ports.AllocateFreePort() : 18889)}",
+                ?? $"http://{EndpointAnnotation.Host}:{(randomizePorts ? _ports.AllocateFreePort() : DashboardDefaults.OtlpPort)}",
+            OtlpApiKey = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)),
         };
     }
 
@@ -93,13 +96,34 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
         Services.AddSingleton(_ports);
         Services.AddSingleton<ResourceNotificationService>();
         Services.AddSingleton(new ResourceLoggerService(_options.ResourceLogCapacity));
+        Services.AddSingleton<ConsoleOutput>();
         Services.AddSingleton<ApplicationOrchestrator>();
         Services.AddSingleton(sp => new ResourceCommandService(sp.GetRequiredService<ApplicationOrchestrator>()));
+        if (IsDashboardEnabled)
+        {
+            // Registered before the orchestrator: it is up before the first resource starts and goes after the last stops.
+            Services.AddSingleton(CreateDashboardOptions());
+            Services.AddSingleton<DashboardResourceService>();
+            Services.AddSingleton<DashboardHostedService>();
+            Services.AddHostedService(sp => sp.GetRequiredService<DashboardHostedService>());
+        }
         Services.AddHostedService<OrchestratorHostedService>();
         Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromMinutes(2));
 
         return new DistributedApplication(_hostBuilder.Build(), _options);
     }
+
+    private bool IsDashboardEnabled => !_options.DisableDashboard && Configuration.GetValue("AppHost:Dashboard:Enabled", true);
+
+    /// <summary>The dashboard's ports: fixed ones in development (stable bookmarks), free ones when ports are randomized.</summary>
+    private DashboardOptions CreateDashboardOptions() => new()
+    {
+        UiPort = ExecutionContext.RandomizePorts
+            ? _ports.AllocateFreePort()
+            : _ports.ReserveFixedPort(DashboardDefaults.UiPort, "dashboard"),
+        OtlpPort = new Uri(ExecutionContext.OtlpEndpointUrl).Port,
+        OtlpApiKey = ExecutionContext.OtlpApiKey,
+    };
 
     /// <summary>The AppHost project's folder, recorded in the assembly by the build (as Aspire does), else the output folder.</summary>
     private static string FindAppHostDirectory(Assembly assembly) =>

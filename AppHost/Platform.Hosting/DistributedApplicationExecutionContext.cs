@@ -18,5 +18,8 @@ public sealed class DistributedApplicationExecutionContext
     /// <summary>Where projects send OpenTelemetry data (OTLP over HTTP).</summary>
     public required string OtlpEndpointUrl { get; init; }
 
+    /// <summary>The key projects send to the OTLP endpoint (<c>x-otlp-api-key</c>); a new one every run.</summary>
+    public required string OtlpApiKey { get; init; }
+
     public string GetDataDirectory(string resourceName) => Path.Combine(DataDirectory, resourceName);
 }

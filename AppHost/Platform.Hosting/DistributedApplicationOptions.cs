@@ -34,5 +34,8 @@ public sealed class DistributedApplicationOptions
     /// <summary>Lines of console output kept per resource.</summary>
     public int ResourceLogCapacity { get; set; } = 10_000;
 
+    /// <summary>Do not run the dashboard (configuration <c>AppHost:Dashboard:Enabled=false</c> does the same).</summary>
+    public bool DisableDashboard { get; set; }
+
     internal bool IsTesting { get; set; }
 }

@@ -38,7 +38,17 @@ internal sealed class ConsoleOutput
         }
     }
 
-    public void PrintSummary(DistributedApplicationModel model, IReadOnlyList<ResourceSnapshot> snapshots, DistributedApplicationExecutionContext execution)
+    /// <summary>The one-time login link of the dashboard; printed again with a fresh token each time one is used.</summary>
+    public void PrintDashboardLogin(string loginUrl)
+    {
+        lock (_lock)
+        {
+            Console.WriteLine($"Dashboard: {loginUrl}");
+        }
+    }
+
+    public void PrintSummary(
+        DistributedApplicationModel model, IReadOnlyList<ResourceSnapshot> snapshots, DistributedApplicationExecutionContext execution, string? dashboardLoginUrl)
     {
         var text = new StringBuilder();
         text.AppendLine().AppendLine("Platform is running:").AppendLine();
@@ -51,7 +61,8 @@ internal sealed class ConsoleOutput
                 : resource is PostgresDatabaseResource database ? $"database {database.DatabaseName} on {database.Server.Name}" : "";
             text.AppendLine($"  {resource.Name,-18} {resource.GetResourceType(),-20} {status,-10} {where}");
         }
-        text.AppendLine().AppendLine($"  Data: {execution.DataDirectory}");
+        text.AppendLine().AppendLine($"  Dashboard: {dashboardLoginUrl ?? "disabled"}");
+        text.AppendLine($"  Data: {execution.DataDirectory}");
         text.AppendLine("  Press Ctrl+C to stop everything.").AppendLine();
         lock (_lock)
         {

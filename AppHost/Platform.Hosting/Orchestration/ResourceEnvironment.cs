@@ -29,6 +29,7 @@ internal static class ResourceEnvironment
 
         context.Set("OTEL_EXPORTER_OTLP_ENDPOINT", execution.OtlpEndpointUrl);
         context.Set("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+        context.Set("OTEL_EXPORTER_OTLP_HEADERS", $"x-otlp-api-key={execution.OtlpApiKey}", isSecret: true);
         context.Set("OTEL_SERVICE_NAME", project.Name);
         context.Set("OTEL_RESOURCE_ATTRIBUTES", $"service.instance.id={project.Name}-{context.ReplicaIndex}");
         // Short export intervals, as an Aspire AppHost sets them, so the dashboard shows telemetry within a second.
