@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Platform.Dashboard.Components;
 using Platform.Dashboard.Endpoints;
 using Platform.Dashboard.Model;
+using Platform.Dashboard.Otlp;
 using Platform.Dashboard.Security;
 
 namespace Platform.Dashboard;
@@ -66,7 +67,7 @@ public sealed class DashboardWebApplication : IAsyncDisposable
         builder.Services.AddSingleton(resources);
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
         builder.Services.AddRazorComponents();
-        // Telemetry: the lead adds `builder.Services.AddOtlpReceiver(builder.Configuration);` here.
+        builder.Services.AddOtlpReceiver(builder.Configuration);
 
         var app = builder.Build();
         app.UseMiddleware<DashboardAuthenticationMiddleware>();
@@ -75,7 +76,8 @@ public sealed class DashboardWebApplication : IAsyncDisposable
         app.MapResourceCommands();
         app.MapConsoleLogEndpoints();
         app.MapRazorComponents<App>();
-        // Telemetry: the lead adds `app.MapOtlpReceiver();` here (it serves the OTLP port, Dashboard:Otlp:Port).
+        // The receiver answers on the OTLP port only; the pages' port never accepts telemetry.
+        app.MapGroup("").RequireHost($"*:{options.OtlpPort}").MapOtlpReceiver();
 
         var dashboard = new DashboardWebApplication(app, options, tokens);
         tokens.TokenIssued += token => options.LoginUrlIssued?.Invoke(dashboard.GetLoginUrl(token));

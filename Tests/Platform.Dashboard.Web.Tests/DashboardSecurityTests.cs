@@ -88,4 +88,34 @@ public sealed class DashboardSecurityTests(DashboardFixture fixture) : IClassFix
         Assert.Equal(fixture.App.ExecutionContext.OtlpEndpointUrl, environment["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         Assert.True(fixture.App.ExecutionContext.OtlpApiKey.Length >= 32);
     }
+
+    [Fact]
+    public async Task The_OTLP_port_takes_telemetry_with_the_key_and_serves_nothing_else()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var otlp = new Uri(fixture.App.ExecutionContext.OtlpEndpointUrl);
+        using var client = new HttpClient { BaseAddress = otlp };
+        HttpRequestMessage EmptyExport(string? key)
+        {
+            // An empty protobuf message is zero bytes: a valid, empty ExportTraceServiceRequest.
+            var request = new HttpRequestMessage(HttpMethod.Post, "/v1/traces") { Content = new ByteArrayContent([]) };
+            request.Content.Headers.ContentType = new("application/x-protobuf");
+            if (key is not null)
+            {
+                request.Headers.Add("x-otlp-api-key", key);
+            }
+            return request;
+        }
+
+        using var accepted = await client.SendAsync(EmptyExport(fixture.App.ExecutionContext.OtlpApiKey), cancellation);
+        using var withoutKey = await client.SendAsync(EmptyExport(null), cancellation);
+        using var page = await client.GetAsync("/", cancellation);
+        using var loggedIn = await fixture.CreateLoggedInClientAsync();
+        using var onPagesPort = await loggedIn.SendAsync(EmptyExport(fixture.App.ExecutionContext.OtlpApiKey), cancellation);
+
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, withoutKey.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.False(onPagesPort.IsSuccessStatusCode, $"the pages' port took telemetry: {(int)onPagesPort.StatusCode}");
+    }
 }

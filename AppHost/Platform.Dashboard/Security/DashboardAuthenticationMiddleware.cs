@@ -4,7 +4,8 @@ namespace Platform.Dashboard.Security;
 
 /// <summary>
 /// Lets a browser in only with the session cookie that <c>/login?t=&lt;token&gt;</c> sets; everything else on the
-/// pages' port answers 401. The OTLP port is left to the receiver, which checks its API key itself.
+/// pages' port answers 401. The OTLP port serves only the receiver's /v1/* (it checks its API key itself);
+/// nothing else is reachable there.
 /// </summary>
 internal sealed class DashboardAuthenticationMiddleware(RequestDelegate next, LoginTokens tokens, DashboardOptions options)
 {
@@ -14,7 +15,14 @@ internal sealed class DashboardAuthenticationMiddleware(RequestDelegate next, Lo
     {
         if (context.Connection.LocalPort == options.OtlpPort)
         {
-            await next(context);
+            if (context.Request.Path.StartsWithSegments("/v1"))
+            {
+                await next(context);
+            }
+            else
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+            }
             return;
         }
         if (context.Request.Path.Equals("/login", StringComparison.OrdinalIgnoreCase))
