@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using Npgsql;
 
 namespace Platform.Notifications.Tests;
 
@@ -90,17 +89,8 @@ public class NotificationsFixture : IAsyncLifetime
         return mails;
     }
 
-    public async Task<T> QueryScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(DatabaseConnectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-        return (T)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
-    }
+    public Task<T> QueryScalarAsync<T>(string sql, params (string Name, object Value)[] parameters) =>
+        Sql.ScalarAsync<T>(DatabaseConnectionString, sql, TestContext.Current.CancellationToken, parameters);
 
     public Task<long> CountNotificationsAsync(Guid userId, string? kind = null) => kind is null
         ? QueryScalarAsync<long>("SELECT count(*) FROM notifications WHERE user_id = @u", ("u", userId))

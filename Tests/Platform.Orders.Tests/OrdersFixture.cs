@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using Npgsql;
 using StackExchange.Redis;
 
 namespace Platform.Orders.Tests;
@@ -84,17 +83,8 @@ public class OrdersFixture : IAsyncLifetime
         return new Customer(id, OrdersClient(token, 0), OrdersClient(token, OrdersReplicas - 1));
     }
 
-    public async Task<T> QueryScalarAsync<T>(string connectionString, string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-        return (T)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
-    }
+    public Task<T> QueryScalarAsync<T>(string connectionString, string sql, params (string Name, object Value)[] parameters) =>
+        Sql.ScalarAsync<T>(connectionString, sql, TestContext.Current.CancellationToken, parameters);
 
     public Task<int> StockAsync(Guid productId) =>
         QueryScalarAsync<int>(ProductsDatabase, "SELECT stock FROM products WHERE id = @id", ("id", productId));

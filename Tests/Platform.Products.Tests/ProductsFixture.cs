@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using Npgsql;
 
 namespace Platform.Products.Tests;
 
@@ -50,17 +49,8 @@ public sealed class ProductsFixture : IAsyncLifetime
         return client;
     }
 
-    public async Task<T> QueryScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(DatabaseConnectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-        return (T)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
-    }
+    public Task<T> QueryScalarAsync<T>(string sql, params (string Name, object Value)[] parameters) =>
+        Sql.ScalarAsync<T>(DatabaseConnectionString, sql, TestContext.Current.CancellationToken, parameters);
 
     public async ValueTask DisposeAsync()
     {
