@@ -4,7 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 . eng/prerequisites.sh
-require_packages
+require_packages chromium fonts-liberation
 
 targets=()
 while [ $# -gt 0 ] && [[ "$1" != -* ]]; do targets+=("$1"); shift; done
