@@ -8,9 +8,13 @@ public sealed class RateLimitingTests(GatewayFixture fixture)
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
-    private async Task<HttpResponseMessage> GetAsync(HttpClient client, string? user)
+    private async Task<HttpResponseMessage> GetAsync(HttpClient client, string? user, string? forwardedFor = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/products");
+        if (forwardedFor is not null)
+        {
+            request.Headers.Add("X-Forwarded-For", forwardedFor);
+        }
         if (user is not null)
         {
             request.Headers.Authorization = new("Bearer", fixture.Tokens.Token(user));
@@ -44,8 +48,11 @@ public sealed class RateLimitingTests(GatewayFixture fixture)
             Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
         }
         using var addressLimited = await GetAsync(client, user: null);
+        // A proxy on this host (the storefront) names the browser: that browser has permits of its own.
+        using var proxiedBrowser = await GetAsync(client, user: null, forwardedFor: "198.51.100.1, 203.0.113.7");
 
         Assert.Equal(HttpStatusCode.TooManyRequests, addressLimited.StatusCode);
         Assert.NotNull(addressLimited.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.OK, proxiedBrowser.StatusCode);
     }
 }

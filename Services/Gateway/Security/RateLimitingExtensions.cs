@@ -11,7 +11,7 @@ public static class RateLimitingExtensions
 {
     /// <summary>
     /// Two fixed-window limits on every request but the health probes: one per signed-in user (sub claim), checked
-    /// first so a user's rejected requests do not use up the permits of their address, and one per client IP.
+    /// first so a user's rejected requests do not use up the permits of their address, and one per client IP (see <see cref="ClientAddress"/>).
     /// A rejection is a 429 problem with Retry-After.
     /// </summary>
     public static IServiceCollection AddGatewayRateLimiting(this IServiceCollection services, IConfiguration configuration)
@@ -29,7 +29,7 @@ public static class RateLimitingExtensions
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
                     HealthEndpoints.IsProbe(context.Request.Path)
                         ? RateLimitPartition.GetNoLimiter("")
-                        : FixedWindow("ip:" + context.Connection.RemoteIpAddress, settings.PermitsPerIp, settings.Window)));
+                        : FixedWindow("ip:" + ClientAddress.Of(context), settings.PermitsPerIp, settings.Window)));
             options.OnRejected = (rejection, cancellationToken) =>
             {
                 var retryAfter = rejection.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : settings.Window;
