@@ -1,0 +1,101 @@
+using System.Net;
+using Microsoft.Playwright;
+using Platform.Hosting.ApplicationModel;
+using Platform.EndToEnd.Tests.Browser;
+using static Microsoft.Playwright.Assertions;
+
+namespace Platform.EndToEnd.Tests.Dashboard;
+
+/// <summary>The AppHost's dashboard in Chromium, over the whole running system; screenshots in artifacts/screenshots.</summary>
+[Collection(nameof(SystemCollection))]
+public sealed class DashboardBrowserTests(SystemFixture system) : IAsyncLifetime
+{
+    private Chromium _chromium = null!;
+
+    public async ValueTask InitializeAsync() => _chromium = await Chromium.LaunchAsync();
+
+    public async ValueTask DisposeAsync() => await _chromium.DisposeAsync();
+
+    private string DashboardUrl => system.App.DashboardUrl ?? throw new InvalidOperationException("The dashboard is off.");
+
+    /// <summary>Redeems the one-time token the AppHost printed, as a developer clicking its link would.</summary>
+    private async Task<IPage> LogInAsync()
+    {
+        var page = await _chromium.NewPageAsync();
+        await page.GotoAsync(system.App.GetDashboardLoginUrl()!);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Resources");
+        return page;
+    }
+
+    [Fact]
+    public async Task Without_the_login_token_every_page_answers_401()
+    {
+        var page = await _chromium.NewPageAsync();
+
+        foreach (var path in new[] { "/", "/resources/gateway", "/console/gateway", "/login?t=not-the-token" })
+        {
+            var response = await page.GotoAsync(DashboardUrl + path);
+            Assert.Equal((int)HttpStatusCode.Unauthorized, response!.Status);
+        }
+        await Expect(page.Locator("body")).ToContainTextAsync("login");
+        await Screenshots.SaveAsync(page, "dashboard-401");
+    }
+
+    [Fact]
+    public async Task Logged_in_with_the_token_the_Resources_page_shows_every_resource_running_and_healthy()
+    {
+        var page = await LogInAsync();
+
+        var resources = system.App.Model.Resources.Where(r => r is not ParameterResource).Select(r => r.Name).ToList();
+        foreach (var name in resources)
+        {
+            var row = page.Locator($"tr[data-resource='{name}']");
+            await Expect(row.Locator(".state")).ToHaveTextAsync("Running");
+            if (await row.Locator(".health").CountAsync() > 0)
+            {
+                await Expect(row.Locator(".health")).ToHaveTextAsync("Healthy");
+            }
+        }
+        Assert.Contains(resources, name => name == "gateway");
+        await Expect(page.Locator("tr[data-resource='gateway'] td.urls a")).ToHaveAttributeAsync("href", system.App.CreateHttpClient("gateway").BaseAddress!.ToString().TrimEnd('/'));
+        await Expect(page.Locator("tr[data-resource='messaging'] td.urls a", new() { HasText = "management" })).ToHaveCountAsync(1);
+        await Screenshots.SaveAsync(page, "dashboard-resources");
+
+        await page.ClickAsync("tr[data-resource='gateway'] a[href^='/resources/']");
+        await Expect(page.Locator("h1")).ToContainTextAsync("gateway");
+        await Screenshots.SaveAsync(page, "dashboard-resource-details");
+    }
+
+    [Fact]
+    public async Task Console_logs_of_a_service_filter_by_text()
+    {
+        var page = await LogInAsync();
+
+        await page.ClickAsync("tr[data-resource='products'] a.cmd:text('Logs')");
+        await Expect(page.Locator("pre")).ToContainTextAsync("Now listening on");
+        await page.FillAsync("input[name='filter']", "Now listening on");
+        await page.PressAsync("input[name='filter']", "Enter");
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("filter=Now"));
+        var lines = await page.Locator("pre .line").AllInnerTextsAsync();
+        Assert.NotEmpty(lines);
+        Assert.All(lines, line => Assert.Contains("Now listening on", line));
+        await Screenshots.SaveAsync(page, "dashboard-console-logs");
+    }
+
+    [Fact]
+    public async Task A_service_stopped_and_started_from_the_Resources_page_comes_back_healthy()
+    {
+        var page = await LogInAsync();
+        var row = page.Locator("tr[data-resource='notifications']");
+
+        await row.Locator("button.cmd-stop").ClickAsync();
+        await Expect(row.Locator(".state")).ToHaveTextAsync("Exited", new() { Timeout = 60_000 });
+        await Screenshots.SaveAsync(page, "dashboard-resource-stopped");
+        await row.Locator("button.cmd-start").ClickAsync();
+        await Expect(row.Locator(".state")).ToHaveTextAsync("Running", new() { Timeout = 60_000 });
+        await Expect(row.Locator(".health")).ToHaveTextAsync("Healthy", new() { Timeout = 120_000 });
+
+        await system.App.WaitForResourceHealthyAsync("notifications", cancellationToken: TestContext.Current.CancellationToken);
+    }
+}
