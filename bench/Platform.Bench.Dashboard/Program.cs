@@ -1,16 +1,19 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Bench.Dashboard;
 using Platform.Dashboard;
 using Platform.Dashboard.Telemetry;
 
-// Usage: Platform.Bench.Dashboard [requests per page = 20]
+// Usage: Platform.Bench.Dashboard [requests per page = 20] [--serve]
 // Runs the dashboard's web server (DashboardWebApplication) with its telemetry stores full to their default
 // limits (100k spans, 50k log records, 10k metric series), logs in through the one-time URL, then requests
 // each page and prints the render time per page: p50, p95 and max in ms (the first request of each is a warm-up).
-var requests = args.Length > 0 ? int.Parse(args[0]) : 20;
+// With --serve it then prints a login URL and keeps running, to look at the pages with full stores.
+var requests = args.Length > 0 && int.TryParse(args[0], out var count) ? count : 20;
+var serve = args.Contains("--serve");
 
 var options = new DashboardOptions { UiPort = FreePort(), OtlpPort = FreePort(), OtlpApiKey = "bench" };
 await using var dashboard = DashboardWebApplication.Create(options, new StaticResources(["gateway", "basket", "orders", "products", "users", "notifications"]));
@@ -64,6 +67,14 @@ foreach (var page in pages)
     Console.WriteLine($"{Shorten(page),-90} {size / 1024,7} {Percentile(times, 0.50),7:0.0} {Percentile(times, 0.95),7:0.0} {times[^1],7:0.0}");
 }
 Console.WriteLine(slowest < 1_000 ? "Every page rendered in under 1 s." : $"The slowest request took {slowest:0} ms (target: under 1 s).");
+if (serve)
+{
+    Console.WriteLine($"Serving until Ctrl+C or SIGTERM: {dashboard.LoginUrl}");
+    var stop = new TaskCompletionSource();
+    using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => { signal.Cancel = true; stop.TrySetResult(); });
+    using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; stop.TrySetResult(); });
+    await stop.Task;
+}
 await dashboard.StopAsync(CancellationToken.None);
 
 static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
