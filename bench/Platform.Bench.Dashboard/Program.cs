@@ -11,7 +11,7 @@ using Platform.Dashboard.Telemetry;
 // Runs the dashboard's web server (DashboardWebApplication) with its telemetry stores full to their default
 // limits (100k spans, 50k log records, 10k metric series), logs in through the one-time URL, then requests
 // each page and prints the render time per page: p50, p95 and max in ms (the first request of each is a warm-up).
-// With --serve it then prints a login URL and keeps running, to look at the pages with full stores.
+// With --serve it then prints a login URL and keeps running, adding a trace and a log record every second.
 var requests = args.Length > 0 && int.TryParse(args[0], out var count) ? count : 20;
 var serve = args.Contains("--serve");
 
@@ -69,8 +69,16 @@ foreach (var page in pages)
 Console.WriteLine(slowest < 1_000 ? "Every page rendered in under 1 s." : $"The slowest request took {slowest:0} ms (target: under 1 s).");
 if (serve)
 {
-    Console.WriteLine($"Serving until Ctrl+C or SIGTERM: {dashboard.LoginUrl}");
+    Console.WriteLine($"Serving until Ctrl+C or SIGTERM, with a new trace and log record every second: {dashboard.LoginUrl}");
     var stop = new TaskCompletionSource();
+    _ = Task.Run(async () =>
+    {
+        for (var number = 1; !stop.Task.IsCompleted; number++)
+        {
+            await Task.Delay(1_000);
+            filler.AddLive(number);
+        }
+    });
     using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => { signal.Cancel = true; stop.TrySetResult(); });
     using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; stop.TrySetResult(); });
     await stop.Task;

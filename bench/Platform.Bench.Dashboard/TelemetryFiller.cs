@@ -46,6 +46,17 @@ internal sealed class TelemetryFiller(ResourceStore resources, TraceStore traces
         FillMetrics();
     }
 
+    /// <summary>One more trace and log record now, as a running system would send them (for --serve).</summary>
+    public void AddLive(int number)
+    {
+        var spans = new List<TelemetrySpan>();
+        var traceId = NewId(16);
+        AddTrace(spans, traceId, 5, DateTimeOffset.UtcNow);
+        traces.Add(spans);
+        logs.Add([new TelemetryLogRecord(0, DateTimeOffset.UtcNow, LogSeverity.Information, "Information", $"Live record {number}",
+            Attributes("number", number.ToString(System.Globalization.CultureInfo.InvariantCulture)), traceId, spans[0].SpanId, _resources[0], "Bench.Live")]);
+    }
+
     private void FillTraces()
     {
         var spans = new List<TelemetrySpan>(limits.MaxSpans);
