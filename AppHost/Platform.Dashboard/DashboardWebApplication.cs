@@ -30,6 +30,9 @@ public sealed class DashboardWebApplication : IAsyncDisposable
 
     public LoginTokens Tokens { get; }
 
+    /// <summary>The dashboard's services: its telemetry stores (ResourceStore, TraceStore…) for tools that fill or read them.</summary>
+    public IServiceProvider Services => _app.Services;
+
     public string Url => $"http://{IPAddress.Loopback}:{Options.UiPort}";
 
     /// <summary>The URL that logs a browser in, with the current one-time token.</summary>
@@ -75,6 +78,7 @@ public sealed class DashboardWebApplication : IAsyncDisposable
         app.MapDashboardAssets();
         app.MapResourceCommands();
         app.MapConsoleLogEndpoints();
+        app.MapTelemetryEndpoints();
         app.MapRazorComponents<App>();
         // The receiver answers on the OTLP port only; the pages' port never accepts telemetry.
         app.MapGroup("").RequireHost($"*:{options.OtlpPort}").MapOtlpReceiver();
