@@ -50,8 +50,12 @@ public sealed partial class DashboardPageTests(DashboardFixture fixture) : IClas
     {
         using var browser = await fixture.CreateLoggedInClientAsync();
 
-        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/resources/nope", Cancellation)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/console/nope", Cancellation)).StatusCode);
+        foreach (var path in new[] { "/resources/nope", "/console/nope" })
+        {
+            using var response = await browser.GetAsync(path, Cancellation);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Contains("no resource named", await response.Content.ReadAsStringAsync(Cancellation)); // a page, not an empty body
+        }
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/console/nope/download", Cancellation)).StatusCode);
     }
 

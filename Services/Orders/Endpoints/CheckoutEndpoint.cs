@@ -21,7 +21,8 @@ public static class CheckoutEndpoint
 
     public static async Task<Results<Created<OrderResponse>, ValidationProblem, ProblemHttpResult>> PlaceOrder(
         CheckoutRequest request, HttpContext http, ClaimsPrincipal user, OrdersDbContext db, CartStore carts, ProductsClient products,
-        IPaymentProvider payments, IEventBus events, OrderMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
+        IPaymentProvider payments, IEventBus events, OrderMetrics metrics, TimeProvider time, ILogger<CheckoutRequest> logger,
+        CancellationToken cancellationToken)
     {
         var key = http.Request.Headers[IdempotencyKeyHeader].ToString();
         if (string.IsNullOrWhiteSpace(key) || key.Length > OrderRules.IdempotencyKeyMaxLength)
@@ -83,6 +84,7 @@ public static class CheckoutEndpoint
             return await ReplayAsync(winner!, fingerprint, http, db, cancellationToken);
         }
         metrics.Placed();
+        logger.LogInformation("Order {OrderId} placed: {ItemCount} items, {Total}", order.Id, order.Items.Count, order.Total);
         await carts.ClearAsync(userId);
         return TypedResults.Created($"/api/orders/{order.Id}", OrderResponse.From(order));
     }

@@ -10,7 +10,8 @@ namespace Platform.Orders.Ordering;
 /// handlers, a customer's cancel and the deadline never act on the same order at once, across replicas. Runs in
 /// the caller's transaction; the caller saves, and the events go out through the outbox with the change.
 /// </summary>
-public sealed class OrderStatusChanges(OrdersDbContext db, IEventBus events, OrderMetrics metrics, TimeProvider time)
+public sealed class OrderStatusChanges(
+    OrdersDbContext db, IEventBus events, OrderMetrics metrics, TimeProvider time, ILogger<OrderStatusChanges> logger)
 {
     /// <summary>Locks the order's row until the transaction ends and loads it with its lines and history.</summary>
     public async Task<Order?> LockAsync(Guid orderId, CancellationToken cancellationToken)
@@ -32,6 +33,7 @@ public sealed class OrderStatusChanges(OrdersDbContext db, IEventBus events, Ord
         }
         await events.PublishAsync(new OrderConfirmed(order.Id, order.UserId, order.Total), cancellationToken);
         metrics.Confirmed();
+        logger.LogInformation("Order {OrderId} confirmed: {Total} charged ({ChargeId})", order.Id, order.Total, chargeId);
         return true;
     }
 
@@ -46,6 +48,7 @@ public sealed class OrderStatusChanges(OrdersDbContext db, IEventBus events, Ord
         var lines = order.Items.Select(i => new OrderLine(i.ProductId, i.Quantity, i.UnitPrice)).ToList();
         await events.PublishAsync(new OrderCancelled(order.Id, order.UserId, lines, reason), cancellationToken);
         metrics.Cancelled(kind);
+        logger.LogInformation("Order {OrderId} cancelled ({CancelReason}): {Reason}", order.Id, kind, reason);
         return true;
     }
 }

@@ -16,6 +16,9 @@ public sealed class DashboardBrowserTests(SystemFixture system) : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _chromium.DisposeAsync();
 
+    /// <summary>The services export telemetry in batches every few seconds.</summary>
+    private const int TelemetryPatience = 60_000;
+
     private string DashboardUrl => system.App.DashboardUrl ?? throw new InvalidOperationException("The dashboard is off.");
 
     /// <summary>Redeems the one-time token the AppHost printed, as a developer clicking its link would.</summary>
@@ -84,6 +87,69 @@ public sealed class DashboardBrowserTests(SystemFixture system) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_orders_trace_follows_it_through_gateway_orders_products_and_notifications()
+    {
+        var orderId = await PlaceConfirmedOrderAsync();
+        var page = await LogInAsync();
+
+        // The order's log record in orders links to the trace of the request that placed it.
+        await page.GotoAsync($"{DashboardUrl}/structuredlogs?resource=orders&text={orderId}");
+        var traceLink = page.Locator("details[data-log-row] a[data-trace-link]").First;
+        await Expect(traceLink).ToBeVisibleAsync(new() { Timeout = TelemetryPatience });
+        await Screenshots.SaveAsync(page, "dashboard-structured-logs-of-an-order");
+        await traceLink.ClickAsync();
+        await Expect(page.Locator("h1[data-trace-id]")).ToBeVisibleAsync();
+
+        // The saga's last spans (notifications) are exported a few seconds after the first ones.
+        string[] expected = ["gateway", "orders", "products", "notifications"];
+        var resources = new HashSet<string>();
+        await Eventually.HoldsAsync(async () =>
+        {
+            await page.ReloadAsync();
+            resources = [.. await page.Locator("details[data-span-resource]").EvaluateAllAsync<string[]>(
+                "rows => rows.map(row => row.dataset.spanResource)")];
+            return expected.All(resources.Contains);
+        }, TimeSpan.FromMilliseconds(TelemetryPatience), $"spans of {string.Join(", ", expected)} in the order's trace", TestContext.Current.CancellationToken);
+        await Screenshots.SaveAsync(page, "dashboard-trace-of-an-order");
+
+        await page.ClickAsync("nav a[href='/traces']");
+        await Expect(page.Locator("tr[data-trace-id]").First).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "dashboard-traces");
+    }
+
+    [Fact]
+    public async Task Structured_logs_filter_by_resource()
+    {
+        var page = await LogInAsync();
+
+        await page.ClickAsync("nav a[href='/structuredlogs']");
+        await page.SelectOptionAsync("form[data-filter='logs'] select[name='resource']", "products");
+        await page.ClickAsync("form[data-filter='logs'] button[type='submit']");
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("resource=products"));
+        var chips = await page.Locator("details[data-log-row] [data-resource-chip]").EvaluateAllAsync<string[]>(
+            "chips => chips.map(chip => chip.dataset.resourceChip)");
+        Assert.NotEmpty(chips);
+        Assert.All(chips, chip => Assert.Equal("products", chip));
+        await Screenshots.SaveAsync(page, "dashboard-structured-logs");
+    }
+
+    [Fact]
+    public async Task The_metrics_page_charts_an_instrument_of_the_gateway()
+    {
+        var page = await LogInAsync();
+
+        await page.ClickAsync("nav a[href='/metrics']");
+        await page.SelectOptionAsync("form[data-filter='metrics'] select[name='resource']", new SelectOptionValue { Label = "gateway" });
+        await page.ClickAsync("form[data-filter='metrics'] button[type='submit']");
+        await page.ClickAsync("li[data-instrument='http.server.request.duration'] a");
+
+        await Expect(page.Locator("svg.metric-chart polyline.series").First).ToBeVisibleAsync();
+        Assert.True(await page.Locator("ul.legend li[data-series]").CountAsync() >= 1);
+        await Screenshots.SaveAsync(page, "dashboard-metrics");
+    }
+
+    [Fact]
     public async Task A_service_stopped_and_started_from_the_Resources_page_comes_back_healthy()
     {
         var page = await LogInAsync();
@@ -97,5 +163,15 @@ public sealed class DashboardBrowserTests(SystemFixture system) : IAsyncLifetime
         await Expect(row.Locator(".health")).ToHaveTextAsync("Healthy", new() { Timeout = 120_000 });
 
         await system.App.WaitForResourceHealthyAsync("notifications", cancellationToken: TestContext.Current.CancellationToken);
+    }
+
+    private async Task<Guid> PlaceConfirmedOrderAsync()
+    {
+        var product = await system.CreateProductAsync(price: 9.90m, stock: 3);
+        var customer = await system.RegisterCustomerAsync(TestContext.Current.CancellationToken);
+        using var client = system.CreateGatewayClient(customer.AccessToken);
+        var order = await client.OrderAsync(product.Id);
+        Assert.Equal("Confirmed", (await client.WaitUntilFinalAsync(order.Id)).Status);
+        return order.Id;
     }
 }
