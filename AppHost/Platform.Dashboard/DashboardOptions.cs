@@ -12,6 +12,9 @@ public sealed class DashboardOptions
     /// <summary>The key projects send in the <c>x-otlp-api-key</c> header (configuration <c>Dashboard:Otlp:ApiKey</c>).</summary>
     public required string OtlpApiKey { get; init; }
 
+    /// <summary>The AppHost's <c>Dashboard:*</c> settings, e.g. the store limits <c>Dashboard:Telemetry:MaxSpans</c>.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> Settings { get; init; } = [];
+
     /// <summary>Write the dashboard server's own warnings and errors to the console (off in tests).</summary>
     public bool LogWarningsToConsole { get; init; }
 

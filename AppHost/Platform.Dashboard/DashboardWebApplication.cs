@@ -46,8 +46,9 @@ public sealed class DashboardWebApplication : IAsyncDisposable
             ContentRootPath = AppContext.BaseDirectory,
             EnvironmentName = Environments.Production,
         });
-        // Only the dashboard's own settings: nothing of the AppHost's environment (ASPNETCORE_URLS…) leaks in.
+        // Only the dashboard's own settings: nothing else of the AppHost's configuration (ASPNETCORE_URLS…) leaks in.
         builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection(options.Settings);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Dashboard:Otlp:ApiKey"] = options.OtlpApiKey,

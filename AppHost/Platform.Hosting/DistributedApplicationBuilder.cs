@@ -123,6 +123,7 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
             : _ports.ReserveFixedPort(DashboardDefaults.UiPort, "dashboard"),
         OtlpPort = new Uri(ExecutionContext.OtlpEndpointUrl).Port,
         OtlpApiKey = ExecutionContext.OtlpApiKey,
+        Settings = Configuration.GetSection("Dashboard").AsEnumerable().ToList(),
     };
 
     /// <summary>The AppHost project's folder, recorded in the assembly by the build (as Aspire does), else the output folder.</summary>

@@ -23,10 +23,12 @@ public static class TelemetrySender
     public const string Orders = "orders";
     public const string Instrument = "shop.orders.placed";
 
-    public static async Task<SentTelemetry> SendAsync(DashboardFixture fixture)
+    public static Task<SentTelemetry> SendAsync(DashboardFixture fixture) => SendAsync(fixture.App);
+
+    public static async Task<SentTelemetry> SendAsync(DistributedApplication app)
     {
         var marker = $"m{Guid.NewGuid():N}"[..12];
-        var execution = fixture.App.ExecutionContext;
+        var execution = app.ExecutionContext;
         Action<OtlpExporterOptions> Exporter(string signal) => o =>
         {
             o.Protocol = OtlpExportProtocol.HttpProtobuf;

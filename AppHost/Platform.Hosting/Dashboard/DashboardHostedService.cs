@@ -23,6 +23,7 @@ internal sealed class DashboardHostedService(
             UiPort = dashboardOptions.UiPort,
             OtlpPort = dashboardOptions.OtlpPort,
             OtlpApiKey = dashboardOptions.OtlpApiKey,
+            Settings = dashboardOptions.Settings,
             LoginUrlIssued = options.IsTesting ? null : console.PrintDashboardLogin,
             LogWarningsToConsole = !options.IsTesting,
         }, resources);
