@@ -143,30 +143,31 @@ public sealed class GatewayClient(HttpClient http)
     /// <summary>Sends; a gateway that cannot be reached, times out or fails (5xx) makes the shop unavailable.</summary>
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken cancellationToken)
     {
-        var what = $"{request.Method} {request.RequestUri}";
-        HttpResponseMessage response;
-        try
+        using (request)
         {
-            using (request)
+            var what = $"{request.Method} {request.RequestUri}";
+            HttpResponseMessage response;
+            try
             {
                 response = await http.SendAsync(request, completion, cancellationToken);
             }
+            catch (Exception exception) when (exception is HttpRequestException or Polly.ExecutionRejectedException or TimeoutException
+                || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                throw new ShopUnavailableException($"{what} failed: {exception.Message}", exception);
+            }
+            if ((int)response.StatusCode >= 500 || (response.StatusCode == HttpStatusCode.TooManyRequests && request.Method == HttpMethod.Get))
+            {
+                response.Dispose();
+                throw new ShopUnavailableException($"{what} answered {(int)response.StatusCode}.");
+            }
+            // The session's token (added by GatewayRequestHandler) was refused: expired, revoked, or the user is gone.
+            if (response.StatusCode == HttpStatusCode.Unauthorized && request.Headers.Authorization is not null)
+            {
+                response.Dispose();
+                throw new SessionExpiredException();
+            }
+            return response;
         }
-        catch (Exception exception) when (exception is HttpRequestException or Polly.ExecutionRejectedException or TimeoutException
-            || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            throw new ShopUnavailableException($"{what} failed: {exception.Message}", exception);
-        }
-        if ((int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests && request.Method == HttpMethod.Get)
-        {
-            response.Dispose();
-            throw new ShopUnavailableException($"{what} answered {(int)response.StatusCode}.");
-        }
-        if (response.StatusCode == HttpStatusCode.Unauthorized && request.Headers.Authorization is not null)
-        {
-            response.Dispose();
-            throw new SessionExpiredException();
-        }
-        return response;
     }
 }
