@@ -10,7 +10,7 @@ public sealed class StorefrontHttpTests(SystemFixture system)
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Registering_adding_to_the_cart_and_logging_out_work_with_plain_form_posts()
+    public async Task Registering_filling_the_cart_changing_it_and_logging_out_work_with_plain_form_posts()
     {
         var product = await system.CreateProductAsync($"Plain post {StorefrontSystem.UniqueMarker()}", "Storefront tests", 3.50m);
         using var shop = new ShopClient(system.StorefrontUrl());
@@ -31,6 +31,13 @@ public sealed class StorefrontHttpTests(SystemFixture system)
         var cart = await shop.GetPageAsync("/cart");
         Assert.Contains(product.Name, cart);
         Assert.Contains("data-test=\"cart-total\">$10.50", cart);
+
+        using var changed = await shop.PostFormAsync("/cart", $"line-{product.Id}", ("Quantity", "1"));
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Contains("data-test=\"cart-total\">$3.50", await shop.GetPageAsync("/cart"));
+        using var removed = await shop.PostFormAsync("/cart", $"line-{product.Id}", ("Quantity", "1"), ("Remove", "true"));
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Contains("Your cart is empty", await shop.GetPageAsync("/cart"));
 
         using var loggedOut = await shop.PostFormAsync("/logout", "logout");
         Assert.Equal(HttpStatusCode.Redirect, loggedOut.StatusCode);

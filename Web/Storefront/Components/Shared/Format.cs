@@ -9,7 +9,8 @@ public static class Format
 
     public static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("d MMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
-    public static string OrderNumber(Guid id) => id.ToString("N")[..8].ToUpperInvariant();
+    /// <summary>"#ABA9E150": the order's number as the notifications and emails write it (the id's last 8 hex digits).</summary>
+    public static string OrderNumber(Guid id) => "#" + id.ToString("N")[^8..].ToUpperInvariant();
 
     /// <summary>"In stock", "Only N left" (fewer than 10), or "Out of stock".</summary>
     public static string Stock(int stock) => stock switch
