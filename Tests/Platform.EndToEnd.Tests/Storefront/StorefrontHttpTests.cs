@@ -150,4 +150,39 @@ public sealed class StorefrontHttpTests(SystemFixture system)
         using var forged = await shop.PostWithTokenAsync("/login", "login", "forged", ("Form.Email", SystemFixture.AdminEmail), ("Form.Password", "x"));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
     }
+
+    [Fact]
+    public async Task The_account_page_edits_the_profile_and_deletes_the_account_only_when_confirmed()
+    {
+        using var shop = new ShopClient(system.StorefrontUrl());
+        var username = $"acct_{StorefrontSystem.UniqueMarker()}";
+        var email = $"{username}@example.com";
+        using (await shop.PostFormAsync("/register", "register", ("Form.Username", username), ("Form.Email", email), ("Form.Password", StorefrontSystem.Password)))
+        {
+        }
+
+        using var taken = await shop.PostFormAsync("/account", "profile", ("Form.Username", "admin"), ("Form.Email", email));
+        Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
+        Assert.Contains("data-field=\"username\">The username is already taken.", await taken.Content.ReadAsStringAsync(Cancellation));
+
+        using var saved = await shop.PostFormAsync("/account", "profile", ("Form.Username", username + "_x"), ("Form.Email", email));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("/account?saved=true", saved.Headers.Location?.PathAndQuery);
+        var account = await shop.GetPageAsync("/account?saved=true");
+        Assert.Contains("Your profile is saved.", account);
+        Assert.Contains($"class=\"account-name\" title=\"Your account\">{username}_x</a>", account);
+
+        using var unconfirmed = await shop.PostFormAsync("/account/delete", "delete-account");
+        Assert.Equal(HttpStatusCode.OK, unconfirmed.StatusCode);
+        Assert.Contains("Tick the box to confirm.", await unconfirmed.Content.ReadAsStringAsync(Cancellation));
+        Assert.NotNull(shop.SessionCookie());
+
+        using var deleted = await shop.PostFormAsync("/account/delete", "delete-account", ("Confirm", "true"));
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.Equal("/goodbye", deleted.Headers.Location?.PathAndQuery);
+        Assert.Null(shop.SessionCookie());
+        using var gateway = system.CreateGatewayClient();
+        using var login = await gateway.PostAsJsonAsync("/api/users/login", new { email, password = StorefrontSystem.Password }, Cancellation);
+        Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
+    }
 }
