@@ -61,12 +61,19 @@ var orders = builder.AddProject<Projects.Platform_Orders>("orders")
     .WithReplicas(2)
     .WithHttpHealthCheck("/health");
 
-builder.AddProject<Projects.Platform_Gateway>("gateway")
+var gateway = builder.AddProject<Projects.Platform_Gateway>("gateway")
     .WithReference(users).WaitFor(users)
     .WithReference(products).WaitFor(products)
     .WithReference(orders).WaitFor(orders)
     .WithReference(notifications).WaitFor(notifications)
     .WithHttpEndpoint(port: 5080)
+    .WithExternalHttpEndpoints()
+    .WithHttpHealthCheck("/health");
+
+// The shop's web UI talks to the gateway only.
+builder.AddProject<Projects.Platform_Storefront>("storefront")
+    .WithReference(gateway).WaitFor(gateway)
+    .WithHttpEndpoint(port: 5000)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
 
