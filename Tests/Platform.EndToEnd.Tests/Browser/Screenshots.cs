@@ -5,7 +5,10 @@ namespace Platform.EndToEnd.Tests.Browser;
 /// <summary>Full-page screenshots kept as test artifacts in artifacts/screenshots at the repository's root.</summary>
 public static class Screenshots
 {
-    public static string Directory { get; } = Path.Combine(FindRepositoryRoot(), "artifacts", "screenshots");
+    /// <summary>artifacts/ at the repository's root, where CI collects what a run leaves.</summary>
+    public static string ArtifactsDirectory { get; } = Path.Combine(FindRepositoryRoot(), "artifacts");
+
+    public static string Directory { get; } = Path.Combine(ArtifactsDirectory, "screenshots");
 
     public static async Task SaveAsync(IPage page, string name)
     {
