@@ -13,11 +13,15 @@ internal static class Shopping
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
-    public static async Task<ProductDto> CreateProductAsync(this SystemFixture system, decimal price, int stock)
+    public static Task<ProductDto> CreateProductAsync(this SystemFixture system, decimal price, int stock) =>
+        system.CreateProductAsync($"Order test {Guid.NewGuid():N}", "End to end", price, stock);
+
+    /// <summary>A product created by the admin through the gateway.</summary>
+    public static async Task<ProductDto> CreateProductAsync(this SystemFixture system, string name, string category, decimal price, int stock = 20)
     {
         using var admin = system.CreateGatewayClient(await system.LoginAsync(SystemFixture.AdminEmail, SystemFixture.AdminPassword, Cancellation));
         using var response = await admin.PostAsJsonAsync("/api/products",
-            new { name = $"Order test {Guid.NewGuid():N}", description = "Made by an end-to-end test.", price, category = "End to end", stock }, Cancellation);
+            new { name, description = $"{name}, made by an end-to-end test.", price, category, stock }, Cancellation);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<ProductDto>(Cancellation))!;
     }

@@ -1,11 +1,9 @@
-using System.Net;
-using System.Net.Http.Json;
 using Microsoft.Playwright;
 using Platform.Hosting.ApplicationModel;
 
 namespace Platform.EndToEnd.Tests.Storefront;
 
-/// <summary>What the storefront tests share: the shop's address, products made for a test, and a shopper in Chromium.</summary>
+/// <summary>What the storefront tests share: the shop's address, unique markers, and a shopper in Chromium.</summary>
 internal static class StorefrontSystem
 {
     public const string SessionCookie = ".platform.shop.session";
@@ -20,15 +18,6 @@ internal static class StorefrontSystem
 
     /// <summary>A short marker unique to a test, for product names and categories no other test uses.</summary>
     public static string UniqueMarker() => Guid.NewGuid().ToString("N")[..8];
-
-    public static async Task<ProductDto> CreateProductAsync(this SystemFixture system, string name, string category, decimal price, int stock = 20)
-    {
-        using var admin = system.CreateGatewayClient(await system.LoginAsync(SystemFixture.AdminEmail, SystemFixture.AdminPassword, Cancellation));
-        using var response = await admin.PostAsJsonAsync("/api/products",
-            new { name, description = $"{name}, made by a storefront test.", price, category, stock }, Cancellation);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<ProductDto>(Cancellation))!;
-    }
 
     /// <summary>Registers a new shopper through the register page; the browser ends signed in on the home page.</summary>
     public static async Task<(string Username, string Email)> RegisterAsync(this IPage page, SystemFixture system)
