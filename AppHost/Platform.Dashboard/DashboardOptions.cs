@@ -1,7 +1,7 @@
 namespace Platform.Dashboard;
 
 /// <summary>How the AppHost runs its dashboard.</summary>
-public sealed class DashboardOptions
+public sealed record DashboardOptions
 {
     /// <summary>The port of the pages, on 127.0.0.1 (18888 in development).</summary>
     public required int UiPort { get; init; }

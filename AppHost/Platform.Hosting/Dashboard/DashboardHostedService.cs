@@ -18,12 +18,8 @@ internal sealed class DashboardHostedService(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var dashboard = DashboardWebApplication.Create(new DashboardOptions
+        var dashboard = DashboardWebApplication.Create(dashboardOptions with
         {
-            UiPort = dashboardOptions.UiPort,
-            OtlpPort = dashboardOptions.OtlpPort,
-            OtlpApiKey = dashboardOptions.OtlpApiKey,
-            Settings = dashboardOptions.Settings,
             LoginUrlIssued = options.IsTesting ? null : console.PrintDashboardLogin,
             LogWarningsToConsole = !options.IsTesting,
         }, resources);
