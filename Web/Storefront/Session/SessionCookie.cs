@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Platform.ServiceDefaults.Authentication;
 using Platform.Storefront.Gateway;
 
 namespace Platform.Storefront.Session;
@@ -18,9 +18,9 @@ public static class SessionCookie
 
     public static Task SignInAsync(HttpContext context, LoginToken token)
     {
-        var payload = ReadPayload(token.AccessToken);
-        return SignInAsync(context, new ShopUser(Guid.TryParse(Text(payload, "sub"), out var id) ? id : Guid.Empty,
-            Text(payload, "name"), Text(payload, "email"), Text(payload, "role"), token.AccessToken, token.ExpiresAt));
+        var jwt = Read(token.AccessToken);
+        return SignInAsync(context, new ShopUser(Guid.TryParse(Claim(jwt, PlatformJwt.UserIdClaim), out var id) ? id : Guid.Empty,
+            Claim(jwt, PlatformJwt.NameClaim), Claim(jwt, PlatformJwt.EmailClaim), Claim(jwt, PlatformJwt.RoleClaim), token.AccessToken, token.ExpiresAt));
     }
 
     /// <summary>The same session with the name and email the user just changed (the token keeps the old ones until it expires).</summary>
@@ -46,19 +46,17 @@ public static class SessionCookie
     public static Task SignOutAsync(HttpContext context) => context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
 
     /// <summary>The token's claims, unverified: it came straight from the gateway, and the gateway verifies it on every call.</summary>
-    private static JsonElement ReadPayload(string jwt)
+    private static JsonWebToken Read(string accessToken)
     {
-        var parts = jwt.Split('.');
-        if (parts.Length != 3)
+        try
         {
-            throw new ShopUnavailableException("The login answered a malformed access token.");
+            return new JsonWebToken(accessToken);
         }
-        var base64 = parts[1].Replace('-', '+').Replace('_', '/');
-        base64 = base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
-        using var document = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(base64)));
-        return document.RootElement.Clone();
+        catch (ArgumentException exception)
+        {
+            throw new ShopUnavailableException("The login answered a malformed access token.", exception);
+        }
     }
 
-    private static string Text(JsonElement payload, string claim) =>
-        payload.TryGetProperty(claim, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
+    private static string Claim(JsonWebToken jwt, string type) => jwt.TryGetPayloadValue<string>(type, out var value) ? value : "";
 }

@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Security.Claims;
+using Platform.ServiceDefaults.Authentication;
 
 namespace Platform.Storefront.Session;
 
 /// <summary>Who is shopping, as the session cookie says: the claims of the access token and the token itself.</summary>
 public sealed record ShopUser(Guid Id, string Name, string Email, string Role, string AccessToken, DateTimeOffset ExpiresAt)
 {
-    public const string AdminRole = "admin";
+    public const string AdminRole = PlatformJwt.AdminRole;
 
     internal const string IdClaim = "sub";
     internal const string NameClaim = "name";
