@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Npgsql;
-using Platform.Hosting.ApplicationModel;
 
 namespace Platform.EndToEnd.Tests;
 
@@ -143,7 +142,7 @@ public sealed class BadInputTests(SystemFixture system)
         var jwks = await users.GetFromJsonAsync<JsonElement>("/.well-known/jwks.json", Cancellation);
         var kid = jwks.GetProperty("keys")[0].GetProperty("kid").GetString();
         using var key = RSA.Create();
-        key.ImportFromPem(((ParameterResource)system.App.Model.GetResource("jwt-signing-key")).Value);
+        key.ImportFromPem(await ((ParameterResource)system.App.GetResource("jwt-signing-key")).GetValueAsync(Cancellation));
 
         var header = new { alg = "RS256", typ = "JWT", kid };
         var payload = new Dictionary<string, object>
@@ -168,7 +167,7 @@ public sealed class BadInputTests(SystemFixture system)
 
     private async Task<long> CountUsersAsync(string email)
     {
-        await using var connection = new NpgsqlConnection(await system.App.GetConnectionStringAsync("usersdb", Cancellation));
+        await using var connection = new NpgsqlConnection(await system.App.GetRequiredConnectionStringAsync("usersdb", Cancellation));
         await connection.OpenAsync(Cancellation);
         await using var command = new NpgsqlCommand(
             "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name = 'users'", connection);

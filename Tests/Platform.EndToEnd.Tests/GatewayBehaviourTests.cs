@@ -39,7 +39,7 @@ public sealed class GatewayBehaviourTests(SystemFixture system)
     {
         using var client = system.CreateGatewayClient();
 
-        await system.App.ResourceCommands.StopResourceAsync("products");
+        await system.App.StopResourceAsync("products", TestContext.Current.CancellationToken);
         try
         {
             using var down = await client.GetAsync("/api/products?page=1", Cancellation);
@@ -47,7 +47,7 @@ public sealed class GatewayBehaviourTests(SystemFixture system)
         }
         finally
         {
-            await system.App.ResourceCommands.StartResourceAsync("products");
+            await system.App.StartResourceAsync("products", TestContext.Current.CancellationToken);
             await system.App.WaitForResourceHealthyAsync("products", cancellationToken: Cancellation);
         }
 

@@ -22,9 +22,9 @@ public sealed class OrderResilienceTests(DisruptedSystemFixture system)
         var restart = Task.Run(async () =>
         {
             await Eventually.HoldsAsync(() => placed.Count >= 30, TimeSpan.FromMinutes(2), "30 orders are placed", Cancellation);
-            await system.App.ResourceCommands.StopResourceAsync("messaging");
+            await system.App.StopResourceAsync("messaging", TestContext.Current.CancellationToken);
             await Task.Delay(TimeSpan.FromSeconds(3), Cancellation);
-            await system.App.ResourceCommands.StartResourceAsync("messaging");
+            await system.App.StartResourceAsync("messaging", TestContext.Current.CancellationToken);
         }, Cancellation);
         await Task.WhenAll(clients.Select(async client =>
         {
@@ -64,8 +64,7 @@ public sealed class OrderResilienceTests(DisruptedSystemFixture system)
         var kill = Task.Run(async () =>
         {
             await Eventually.HoldsAsync(() => acknowledged.Count >= 15, TimeSpan.FromMinutes(2), "15 orders are placed", Cancellation);
-            var replica = system.App.ResourceNotifications.GetSnapshot("orders").Replicas[0];
-            Process.GetProcessById(replica.ProcessId!.Value).Kill(); // SIGKILL: no shutdown, no flush
+            Process.GetProcessById(system.App.GetProcessId("orders", replica: 0)).Kill(); // SIGKILL: no shutdown, no flush
         }, Cancellation);
         await Task.WhenAll(clients.Select(async client =>
         {
@@ -89,7 +88,7 @@ public sealed class OrderResilienceTests(DisruptedSystemFixture system)
         {
             Assert.True((await customer.WaitUntilFinalAsync(orderId)).IsFinal);
         }
-        await system.App.ResourceCommands.RestartResourceAsync("orders");
+        await system.App.RestartResourceAsync("orders", TestContext.Current.CancellationToken);
         await system.App.WaitForResourceHealthyAsync("orders", cancellationToken: Cancellation);
         clients.ForEach(c => c.Dispose());
     }

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Platform.Hosting.ApplicationModel;
 
 namespace Platform.EndToEnd.Tests;
 
@@ -17,21 +16,22 @@ public class SystemFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>();
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>(TestContext.Current.CancellationToken);
         builder.Configuration["Parameters:admin-password"] = AdminPassword;
         var gateway = (ProjectResource)builder.Resources.Single(r => r.Name == "gateway");
         // A per-user limit low enough to reach in a test, high enough for the admin's traffic in the others;
         // every test client shares 127.0.0.1, so the per-IP limit stays out of the way.
         builder.CreateResourceBuilder(gateway)
-            .WithEnvironment("RateLimiting__PermitsPerUser", $"{PermitsPerUser}")
+            .WithEnvironment("RateLimiting__PermitsPerUser", PermitsPerUser.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .WithEnvironment("RateLimiting__PermitsPerIp", "100000");
         var products = (ProjectResource)builder.Resources.Single(r => r.Name == "products");
         builder.CreateResourceBuilder(products)
             .WithEnvironment("Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics", "Information");
 
-        App = await builder.BuildAsync();
-        await App.StartAsync();
-        await Task.WhenAll(App.Model.Resources.Select(r => App.WaitForResourceHealthyAsync(r.Name, TimeSpan.FromMinutes(3))));
+        var cancellation = TestContext.Current.CancellationToken;
+        App = await builder.BuildAsync(cancellation);
+        await App.StartAsync(cancellation);
+        await App.WaitForAllResourcesHealthyAsync(TimeSpan.FromMinutes(3), cancellation);
     }
 
     public async ValueTask DisposeAsync() => await App.DisposeAsync();

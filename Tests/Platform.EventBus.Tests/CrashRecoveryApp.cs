@@ -1,4 +1,3 @@
-using Platform.Hosting.Orchestration;
 
 namespace Platform.EventBus.Tests;
 
@@ -23,12 +22,13 @@ public sealed class CrashRecoveryApp : IAsyncLifetime
         var cancellation = TestContext.Current.CancellationToken;
         File.WriteAllText(HangFile, "");
         var builder = DistributedApplicationTestingBuilder.Create();
-        var pg = builder.AddPostgres("pg");
+        var pg = builder.AddPostgres("pg").RunAsLocalProcess();
         var relayDb = pg.AddDatabase("relaydb");
         var consumerDb = pg.AddDatabase("consumerdb");
         pg.AddDatabase("outagedb");
-        var messaging = builder.AddRabbitMQ("messaging");
+        var messaging = builder.AddRabbitMQ("messaging").RunAsLocalProcess();
         builder.AddProject<Projects.Platform_EventBus_TestService>("relay")
+            .WithHttpEndpoint()
             .WithReference(relayDb).WithReference(messaging).WaitFor(relayDb).WaitFor(messaging)
             .WithEnvironment("Worker__Database", "relaydb")
             .WithEnvironment("Worker__ServiceName", "relay")
@@ -37,6 +37,7 @@ public sealed class CrashRecoveryApp : IAsyncLifetime
             .WithEnvironment("EventBus__OutboxBatchSize", "10")
             .WithHttpHealthCheck("/health");
         builder.AddProject<Projects.Platform_EventBus_TestService>("consumer")
+            .WithHttpEndpoint()
             .WithReference(consumerDb).WithReference(messaging).WaitFor(consumerDb).WaitFor(messaging)
             .WithEnvironment("Worker__Database", "consumerdb")
             .WithEnvironment("Worker__ServiceName", "consumer")
@@ -51,23 +52,21 @@ public sealed class CrashRecoveryApp : IAsyncLifetime
         }
     }
 
-    public Task<string> ConnectionStringAsync(string resource) => App.GetConnectionStringAsync(resource, TestContext.Current.CancellationToken);
+    public Task<string> ConnectionStringAsync(string resource) => App.GetRequiredConnectionStringAsync(resource, TestContext.Current.CancellationToken);
 
     /// <summary>Kills a service's process with SIGKILL, by its id, and waits until the host saw it exit.</summary>
     public async Task KillAsync(string resource, CancellationToken cancellationToken)
     {
-        var processId = App.ResourceNotifications.GetSnapshot(resource).Replicas[0].ProcessId
-            ?? throw new InvalidOperationException($"'{resource}' has no process.");
-        using (var process = System.Diagnostics.Process.GetProcessById(processId))
+        using (var process = System.Diagnostics.Process.GetProcessById(App.GetProcessId(resource)))
         {
             process.Kill();
         }
-        await App.WaitForResourceAsync(resource, ResourceState.Exited, TimeSpan.FromSeconds(30), cancellationToken);
+        await App.WaitForResourceAsync(resource, snapshot => snapshot.IsTerminal(), "stopped", TimeSpan.FromSeconds(30), cancellationToken);
     }
 
     public async Task RestartAsync(string resource, CancellationToken cancellationToken)
     {
-        await App.ResourceCommands.StartResourceAsync(resource);
+        await App.StartResourceAsync(resource, TestContext.Current.CancellationToken);
         await App.WaitForResourceHealthyAsync(resource, TimeSpan.FromSeconds(60), cancellationToken);
     }
 

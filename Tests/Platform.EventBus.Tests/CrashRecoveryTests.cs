@@ -23,7 +23,7 @@ public sealed class CrashRecoveryTests(CrashRecoveryApp fixture) : IClassFixture
         }), cancellation);
         using var metrics = new MeterRecorder(host.Services);
 
-        await app.ResourceCommands.StopResourceAsync("messaging");
+        await app.StopResourceAsync("messaging", TestContext.Current.CancellationToken);
         List<OrderPlaced> events;
         try
         {
@@ -40,7 +40,7 @@ public sealed class CrashRecoveryTests(CrashRecoveryApp fixture) : IClassFixture
         }
         finally
         {
-            await app.ResourceCommands.StartResourceAsync("messaging");
+            await app.StartResourceAsync("messaging", TestContext.Current.CancellationToken);
         }
         await app.WaitForResourceHealthyAsync("messaging", TimeSpan.FromSeconds(60), cancellation);
 

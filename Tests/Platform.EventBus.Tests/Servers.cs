@@ -21,14 +21,14 @@ public sealed class Servers : IAsyncLifetime
     {
         var cancellation = TestContext.Current.CancellationToken;
         var builder = DistributedApplicationTestingBuilder.Create();
-        builder.AddPostgres("pg");
-        builder.AddRabbitMQ("messaging");
+        builder.AddPostgres("pg").RunAsLocalProcess();
+        builder.AddRabbitMQ("messaging").RunAsLocalProcess();
         _app = await builder.BuildAsync(cancellation);
         await _app.StartAsync(cancellation);
         await _app.WaitForResourceHealthyAsync("pg", cancellationToken: cancellation);
         await _app.WaitForResourceHealthyAsync("messaging", cancellationToken: cancellation);
-        Postgres = await _app.GetConnectionStringAsync("pg", cancellation);
-        RabbitMQ = await _app.GetConnectionStringAsync("messaging", cancellation);
+        Postgres = await _app.GetRequiredConnectionStringAsync("pg", cancellation);
+        RabbitMQ = await _app.GetRequiredConnectionStringAsync("messaging", cancellation);
     }
 
     public Task<string> CreateDatabaseAsync(CancellationToken cancellationToken) => TestDatabases.CreateAsync(Postgres, cancellationToken);

@@ -1,4 +1,4 @@
-using Platform.Hosting.ApplicationModel;
+using System.Globalization;
 using Platform.Gateway.Tests.Support;
 
 namespace Platform.Gateway.Tests;
@@ -44,8 +44,8 @@ public sealed class GatewayFixture : IAsyncLifetime
             .WithEnvironment("RateLimiting__PermitsPerUser", "10000")
             .WithEnvironment("RateLimiting__PermitsPerIp", "10000");
         Gateway(builder, "limited")
-            .WithEnvironment("RateLimiting__PermitsPerUser", $"{PermitsPerUser}")
-            .WithEnvironment("RateLimiting__PermitsPerIp", $"{PermitsPerIp}")
+            .WithEnvironment("RateLimiting__PermitsPerUser", PermitsPerUser.ToString(CultureInfo.InvariantCulture))
+            .WithEnvironment("RateLimiting__PermitsPerIp", PermitsPerIp.ToString(CultureInfo.InvariantCulture))
             .WithEnvironment("RateLimiting__Window", "00:05:00");
         App = await builder.BuildAsync(cancellation);
         await App.StartAsync(cancellation);
@@ -55,6 +55,7 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     private IResourceBuilder<ProjectResource> Gateway(IDistributedApplicationTestingBuilder builder, string name) =>
         builder.AddProject<Projects.Platform_Gateway>(name)
+            .WithHttpEndpoint()
             .WithEnvironment("Jwt__JwksUrl", Tokens.JwksUrl.ToString())
             .WithEnvironment("Gateway__UpstreamTimeout", UpstreamTimeout.ToString())
             .WithEnvironment("services__users__http__0", Users.Url.ToString())

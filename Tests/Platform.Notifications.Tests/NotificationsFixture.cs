@@ -28,9 +28,10 @@ public class NotificationsFixture : IAsyncLifetime
         Tokens = await TokenIssuer.StartAsync(cancellation);
         await BeforeStartAsync(cancellation);
         var builder = DistributedApplicationTestingBuilder.Create();
-        var database = builder.AddPostgres("pg").AddDatabase("notificationsdb");
-        var messaging = builder.AddRabbitMQ("messaging");
+        var database = builder.AddPostgres("pg").RunAsLocalProcess().AddDatabase("notificationsdb");
+        var messaging = builder.AddRabbitMQ("messaging").RunAsLocalProcess();
         var service = builder.AddProject<Projects.Platform_Notifications>(Service)
+            .WithHttpEndpoint()
             .WithReference(database).WaitFor(database)
             .WithReference(messaging).WaitFor(messaging)
             .WithEnvironment("Jwt__JwksUrl", Tokens.JwksUrl)
@@ -43,8 +44,8 @@ public class NotificationsFixture : IAsyncLifetime
         App = await builder.BuildAsync(cancellation);
         await App.StartAsync(cancellation);
         await App.WaitForResourceHealthyAsync(Service, cancellationToken: cancellation);
-        DatabaseConnectionString = await App.GetConnectionStringAsync("notificationsdb", cancellation);
-        Events = await EventPublisher.ConnectAsync(await App.GetConnectionStringAsync("messaging", cancellation), cancellation);
+        DatabaseConnectionString = await App.GetRequiredConnectionStringAsync("notificationsdb", cancellation);
+        Events = await EventPublisher.ConnectAsync(await App.GetRequiredConnectionStringAsync("messaging", cancellation), cancellation);
     }
 
     protected virtual Task BeforeStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -33,12 +33,13 @@ public class OrdersFixture : IAsyncLifetime
         var cancellation = TestContext.Current.CancellationToken;
         Tokens = await TokenIssuer.StartAsync(cancellation);
         var builder = DistributedApplicationTestingBuilder.Create();
-        var pg = builder.AddPostgres("pg");
+        var pg = builder.AddPostgres("pg").RunAsLocalProcess();
         var productsDb = pg.AddDatabase("productsdb");
         var ordersDb = pg.AddDatabase("ordersdb");
-        var cache = builder.AddRedis("cache");
-        var messaging = builder.AddRabbitMQ("messaging");
+        var cache = builder.AddRedis("cache").RunAsLocalProcess();
+        var messaging = builder.AddRabbitMQ("messaging").RunAsLocalProcess();
         var products = builder.AddProject<Projects.Platform_Products>(Products)
+            .WithHttpEndpoint()
             .WithReference(productsDb).WaitFor(productsDb)
             .WithReference(cache).WaitFor(cache)
             .WithReference(messaging).WaitFor(messaging)
@@ -49,6 +50,7 @@ public class OrdersFixture : IAsyncLifetime
             products.WithEnvironment(name, value);
         }
         var orders = builder.AddProject<Projects.Platform_Orders>(Orders)
+            .WithHttpEndpoint()
             .WithReference(ordersDb).WaitFor(ordersDb)
             .WithReference(cache).WaitFor(cache)
             .WithReference(messaging).WaitFor(messaging)
@@ -64,10 +66,10 @@ public class OrdersFixture : IAsyncLifetime
         await App.StartAsync(cancellation);
         await App.WaitForResourceHealthyAsync(Products, cancellationToken: cancellation);
         await App.WaitForResourceHealthyAsync(Orders, cancellationToken: cancellation);
-        OrdersDatabase = await App.GetConnectionStringAsync("ordersdb", cancellation);
-        ProductsDatabase = await App.GetConnectionStringAsync("productsdb", cancellation);
-        Messaging = await App.GetConnectionStringAsync("messaging", cancellation);
-        Redis = await ConnectionMultiplexer.ConnectAsync(await App.GetConnectionStringAsync("cache", cancellation));
+        OrdersDatabase = await App.GetRequiredConnectionStringAsync("ordersdb", cancellation);
+        ProductsDatabase = await App.GetRequiredConnectionStringAsync("productsdb", cancellation);
+        Messaging = await App.GetRequiredConnectionStringAsync("messaging", cancellation);
+        Redis = await ConnectionMultiplexer.ConnectAsync(await App.GetRequiredConnectionStringAsync("cache", cancellation));
     }
 
     /// <summary>A client of one orders replica, optionally sending a bearer token.</summary>

@@ -14,7 +14,7 @@ public sealed class ProductsOutageTests(OrdersFixture fixture)
         var customer = fixture.NewCustomer();
         await customer.PutCartAsync((product.Id, 1));
 
-        await fixture.App.ResourceCommands.StopResourceAsync(OrdersFixture.Products);
+        await fixture.App.StopResourceAsync(OrdersFixture.Products, TestContext.Current.CancellationToken);
         try
         {
             using var cart = await customer.Http.GetAsync("/api/cart", Cancellation);
@@ -24,7 +24,7 @@ public sealed class ProductsOutageTests(OrdersFixture fixture)
         }
         finally
         {
-            await fixture.App.ResourceCommands.StartResourceAsync(OrdersFixture.Products);
+            await fixture.App.StartResourceAsync(OrdersFixture.Products, TestContext.Current.CancellationToken);
         }
         await fixture.App.WaitForResourceHealthyAsync(OrdersFixture.Products, cancellationToken: Cancellation);
 

@@ -20,10 +20,11 @@ public sealed class ProductsFixture : IAsyncLifetime
         var cancellation = TestContext.Current.CancellationToken;
         Tokens = await TokenIssuer.StartAsync(cancellation);
         var builder = DistributedApplicationTestingBuilder.Create();
-        var database = builder.AddPostgres("pg").AddDatabase("productsdb");
-        var cache = builder.AddRedis("cache");
-        var messaging = builder.AddRabbitMQ("messaging");
+        var database = builder.AddPostgres("pg").RunAsLocalProcess().AddDatabase("productsdb");
+        var cache = builder.AddRedis("cache").RunAsLocalProcess();
+        var messaging = builder.AddRabbitMQ("messaging").RunAsLocalProcess();
         builder.AddProject<Projects.Platform_Products>(Service)
+            .WithHttpEndpoint()
             .WithReference(database).WaitFor(database)
             .WithReference(cache).WaitFor(cache)
             .WithReference(messaging).WaitFor(messaging)
@@ -33,8 +34,8 @@ public sealed class ProductsFixture : IAsyncLifetime
         App = await builder.BuildAsync(cancellation);
         await App.StartAsync(cancellation);
         await App.WaitForResourceHealthyAsync(Service, cancellationToken: cancellation);
-        DatabaseConnectionString = await App.GetConnectionStringAsync("productsdb", cancellation);
-        MessagingConnectionString = await App.GetConnectionStringAsync("messaging", cancellation);
+        DatabaseConnectionString = await App.GetRequiredConnectionStringAsync("productsdb", cancellation);
+        MessagingConnectionString = await App.GetRequiredConnectionStringAsync("messaging", cancellation);
     }
 
     /// <summary>A client of one replica, optionally sending a bearer token.</summary>

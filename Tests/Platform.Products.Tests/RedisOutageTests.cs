@@ -16,7 +16,7 @@ public sealed class RedisOutageTests(ProductsFixture fixture)
         var product = await TestProducts.CreateAsync(admin, "Outage Mug", 8m, category);
         await client.GetJsonAsync<ProductDto>($"/api/products/{product.Id}");
 
-        await fixture.App.ResourceCommands.StopResourceAsync("cache");
+        await fixture.App.StopResourceAsync("cache", TestContext.Current.CancellationToken);
         try
         {
             await Eventually.HoldsAsync(async () => await HealthAsync(client) == "Degraded", TimeSpan.FromSeconds(30), "/health is Degraded", TestContext.Current.CancellationToken);
@@ -30,7 +30,7 @@ public sealed class RedisOutageTests(ProductsFixture fixture)
         }
         finally
         {
-            await fixture.App.ResourceCommands.StartResourceAsync("cache");
+            await fixture.App.StartResourceAsync("cache", TestContext.Current.CancellationToken);
         }
 
         await fixture.App.WaitForResourceHealthyAsync("cache", cancellationToken: cancellation);

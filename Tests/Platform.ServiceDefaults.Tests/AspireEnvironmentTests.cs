@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -25,7 +26,7 @@ public sealed class AspireEnvironmentTests(ServersFixture fixture)
         var environment = await AspireEnvironmentAsync(url, upstream.Url, otlp.Url, cancellation);
 
         var output = new StringBuilder();
-        using var process = Start(new Projects.Platform_ServiceDefaults_TestService().TargetPath, environment, output);
+        using var process = Start(TestServiceAssembly(), environment, output);
         try
         {
             using var client = new HttpClient { BaseAddress = new Uri(url) };
@@ -57,9 +58,9 @@ public sealed class AspireEnvironmentTests(ServersFixture fixture)
         ["DOTNET_SYSTEM_CONSOLE_ALLOW_ANSI_COLOR_REDIRECTION"] = "true",
         ["LOGGING__CONSOLE__FORMATTERNAME"] = "simple",
         ["LOGGING__CONSOLE__FORMATTEROPTIONS__TIMESTAMPFORMAT"] = "yyyy-MM-ddTHH:mm:ss.fffffff ",
-        ["ConnectionStrings__appdb"] = await fixture.App.GetConnectionStringAsync("appdb", cancellation),
-        ["ConnectionStrings__cache"] = await fixture.App.GetConnectionStringAsync("cache", cancellation),
-        ["ConnectionStrings__messaging"] = await fixture.App.GetConnectionStringAsync("messaging", cancellation),
+        ["ConnectionStrings__appdb"] = await fixture.App.GetRequiredConnectionStringAsync("appdb", cancellation),
+        ["ConnectionStrings__cache"] = await fixture.App.GetRequiredConnectionStringAsync("cache", cancellation),
+        ["ConnectionStrings__messaging"] = await fixture.App.GetRequiredConnectionStringAsync("messaging", cancellation),
         ["services__upstream__http__0"] = upstream.ToString().TrimEnd('/'),
         ["UPSTREAM_HTTP"] = upstream.ToString().TrimEnd('/'),
         ["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlp.ToString().TrimEnd('/'),
@@ -78,6 +79,14 @@ public sealed class AspireEnvironmentTests(ServersFixture fixture)
         ["OTEL_DOTNET_EXPERIMENTAL_ASPNETCORE_DISABLE_URL_QUERY_REDACTION"] = "true",
         ["OTEL_DOTNET_EXPERIMENTAL_HTTPCLIENT_DISABLE_URL_QUERY_REDACTION"] = "true",
     };
+
+    /// <summary>The test service's build output, beside its project in the configuration of this build.</summary>
+    private static string TestServiceAssembly()
+    {
+        var project = new Projects.Platform_ServiceDefaults_TestService().ProjectPath;
+        var configuration = typeof(AspireEnvironmentTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+        return Path.Combine(Path.GetDirectoryName(project)!, "bin", configuration, "net10.0", Path.GetFileNameWithoutExtension(project) + ".dll");
+    }
 
     private static Process Start(string assembly, Dictionary<string, string> environment, StringBuilder output)
     {

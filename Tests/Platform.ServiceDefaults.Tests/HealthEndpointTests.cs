@@ -49,7 +49,7 @@ public sealed class HealthEndpointTests(ServersFixture fixture)
     [Fact]
     public async Task With_Redis_stopped_health_is_Degraded_and_recovers_when_Redis_is_back()
     {
-        await fixture.App.ResourceCommands.StopResourceAsync("cache");
+        await fixture.App.StopResourceAsync("cache", TestContext.Current.CancellationToken);
         try
         {
             var (status, report) = await Eventually.ReturnsAsync(
@@ -61,7 +61,7 @@ public sealed class HealthEndpointTests(ServersFixture fixture)
         }
         finally
         {
-            await fixture.App.ResourceCommands.StartResourceAsync("cache");
+            await fixture.App.StartResourceAsync("cache", TestContext.Current.CancellationToken);
             await fixture.App.WaitForResourceHealthyAsync("cache", cancellationToken: Cancellation);
         }
 

@@ -12,10 +12,11 @@ public sealed class ServersFixture : IAsyncLifetime
     {
         var cancellation = TestContext.Current.CancellationToken;
         var builder = DistributedApplicationTestingBuilder.Create();
-        var database = builder.AddPostgres("pg").AddDatabase("appdb");
-        var cache = builder.AddRedis("cache");
-        var messaging = builder.AddRabbitMQ("messaging");
+        var database = builder.AddPostgres("pg").RunAsLocalProcess().AddDatabase("appdb");
+        var cache = builder.AddRedis("cache").RunAsLocalProcess();
+        var messaging = builder.AddRabbitMQ("messaging").RunAsLocalProcess();
         builder.AddProject<Projects.Platform_ServiceDefaults_TestService>("svc")
+            .WithHttpEndpoint()
             .WithReference(database).WaitFor(database)
             .WithReference(cache).WaitFor(cache)
             .WithReference(messaging).WaitFor(messaging)

@@ -13,7 +13,7 @@ public sealed class StartupTests(UsersServiceFixture service)
     [InlineData(UsersServiceFixture.WithPublicKey, "expected an RSA private key")]
     public async Task Without_a_usable_signing_key_the_service_stops_with_a_clear_message(string resource, string message)
     {
-        await service.App.WaitForResourceAsync(resource, s => s.IsTerminal, "stopped", cancellationToken: Cancellation);
+        await service.App.WaitForResourceAsync(resource, s => s.IsTerminal(), "stopped", cancellationToken: Cancellation);
 
         var output = string.Join('\n', service.App.ResourceLogs.GetLogs(resource).Select(l => l.Text));
         Assert.Contains("Jwt:SigningKey", output);

@@ -41,9 +41,10 @@ public sealed class UsersServiceFixture : IAsyncLifetime
     {
         var cancellation = TestContext.Current.CancellationToken;
         var builder = DistributedApplicationTestingBuilder.Create();
-        var db = builder.AddPostgres("pg").AddDatabase("usersdb");
-        var messaging = builder.AddRabbitMQ("messaging");
+        var db = builder.AddPostgres("pg").RunAsLocalProcess().AddDatabase("usersdb");
+        var messaging = builder.AddRabbitMQ("messaging").RunAsLocalProcess();
         builder.AddProject<Projects.Platform_Users>("users")
+            .WithHttpEndpoint()
             .WithReference(db).WaitFor(db)
             .WithReference(messaging).WaitFor(messaging)
             .WithEnvironment("Jwt__SigningKey", SigningKey.ExportPkcs8PrivateKeyPem())
@@ -61,9 +62,9 @@ public sealed class UsersServiceFixture : IAsyncLifetime
         await _app.StartAsync(cancellation);
         await _app.WaitForResourceHealthyAsync("messaging", cancellationToken: cancellation);
         // Bound before the service registers anyone (the seeded admin included), so no event is missed.
-        Events = await EventTap.StartAsync(await _app.GetConnectionStringAsync("messaging", cancellation), cancellation);
+        Events = await EventTap.StartAsync(await _app.GetRequiredConnectionStringAsync("messaging", cancellation), cancellation);
         await _app.WaitForResourceHealthyAsync("users", cancellationToken: cancellation);
-        Database = await _app.GetConnectionStringAsync("usersdb", cancellation);
+        Database = await _app.GetRequiredConnectionStringAsync("usersdb", cancellation);
     }
 
     /// <summary>A client of the service with a client address of its own, optionally with a bearer token.</summary>

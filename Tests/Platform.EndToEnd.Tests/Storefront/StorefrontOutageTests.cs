@@ -17,7 +17,7 @@ public sealed class StorefrontOutageTests(DisruptedSystemFixture system)
     public async Task With_the_gateway_down_the_shop_answers_a_friendly_503_and_recovers()
     {
         using var shop = new ShopClient(system.StorefrontUrl());
-        await system.App.ResourceCommands.StopResourceAsync("gateway");
+        await system.App.StopResourceAsync("gateway", TestContext.Current.CancellationToken);
         try
         {
             using var response = await shop.GetAsync("/?search=lamp");
@@ -31,7 +31,7 @@ public sealed class StorefrontOutageTests(DisruptedSystemFixture system)
         }
         finally
         {
-            await system.App.ResourceCommands.StartResourceAsync("gateway");
+            await system.App.StartResourceAsync("gateway", TestContext.Current.CancellationToken);
             await system.App.WaitForResourceHealthyAsync("gateway", cancellationToken: Cancellation);
         }
         await Eventually.HoldsAsync(async () =>
@@ -51,7 +51,7 @@ public sealed class StorefrontOutageTests(DisruptedSystemFixture system)
         await page.AddToCartAsync(system, product);
 
         // Without the broker the order cannot leave Pending: the page is rendered Pending for certain.
-        await system.App.ResourceCommands.StopResourceAsync("messaging");
+        await system.App.StopResourceAsync("messaging", TestContext.Current.CancellationToken);
         try
         {
             await page.CheckoutAsync(system, Shopping.AcceptedCard);
@@ -61,7 +61,7 @@ public sealed class StorefrontOutageTests(DisruptedSystemFixture system)
         }
         finally
         {
-            await system.App.ResourceCommands.StartResourceAsync("messaging");
+            await system.App.StartResourceAsync("messaging", TestContext.Current.CancellationToken);
         }
 
         await Assertions.Expect(page.Locator("#order-status")).ToHaveTextAsync("Confirmed",

@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Platform.Hosting.ApplicationModel;
 
 namespace Platform.EndToEnd.Tests.Storefront;
 
@@ -12,7 +11,7 @@ internal static class StorefrontSystem
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     public static Uri StorefrontUrl(this SystemFixture system) =>
-        new(system.App.Model.GetResource("storefront").GetEndpoint("http").GetUrl(0));
+        system.App.GetEndpoint("storefront", "http");
 
     public static string Url(this SystemFixture system, string path) => new Uri(system.StorefrontUrl(), path).ToString();
 
