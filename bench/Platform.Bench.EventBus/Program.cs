@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -9,8 +11,7 @@ using Platform.Bench.EventBus;
 using Platform.Contracts;
 using Platform.EventBus;
 using Platform.EventBus.Testing;
-using Platform.Hosting;
-using Platform.Hosting.Testing;
+using Platform.Testing;
 
 // Usage: Platform.Bench.EventBus [events for throughput = 20000] [steady rate per s = 200] [steady seconds = 15]
 // One service publishes OrderPlaced through its outbox and handles it from its own queue through its inbox,
@@ -22,14 +23,14 @@ var steadySeconds = args.Length > 2 ? int.Parse(args[2]) : 15;
 var timeout = TimeSpan.FromMinutes(5);
 
 var servers = DistributedApplicationTestingBuilder.Create();
-servers.AddPostgres("pg");
-servers.AddRabbitMQ("messaging");
+servers.AddPostgres("pg").RunAsLocalProcess();
+servers.AddRabbitMQ("messaging").RunAsLocalProcess();
 await using var app = await servers.BuildAsync();
 await app.StartAsync();
 await app.WaitForResourceHealthyAsync("pg");
 await app.WaitForResourceHealthyAsync("messaging");
 
-var server = await app.GetConnectionStringAsync("pg");
+var server = await app.GetRequiredConnectionStringAsync("pg");
 await using (var connection = new NpgsqlConnection(server))
 {
     await connection.OpenAsync();
@@ -42,7 +43,7 @@ builder.Logging.SetMinimumLevel(LogLevel.Warning);
 // Migrating a new database first probes a history table that is not there yet: an expected failure, not news.
 builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
 builder.Services.AddDbContext<TestDbContext>(options => TestDbContext.Configure(options, database));
-var broker = await BrokerConnections.OpenAsync(await app.GetConnectionStringAsync("messaging"), "bench", CancellationToken.None);
+var broker = await BrokerConnections.OpenAsync(await app.GetRequiredConnectionStringAsync("messaging"), "bench", CancellationToken.None);
 builder.Services.AddSingleton(_ => broker);
 builder.Services.AddSingleton<HandledLatencies>();
 builder.AddRabbitMQEventBus("messaging", "bench").UseDbContext<TestDbContext>().AddEventHandler<OrderPlaced, TimedOrderPlacedHandler>();

@@ -1,7 +1,8 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using Platform.Bench.Gateway;
-using Platform.Hosting;
-using Platform.Hosting.ApplicationModel;
-using Platform.Hosting.Testing;
+using Platform.Testing;
 
 // Usage: Platform.Bench.Gateway [workers = 16] [seconds = 15]
 // Starts the whole AppHost (random ports, throw-away data), then loads GET /api/products?page=1 through the
@@ -16,10 +17,10 @@ var gatewayResource = (ProjectResource)builder.Resources.Single(r => r.Name == "
 builder.CreateResourceBuilder(gatewayResource).WithEnvironment("RateLimiting__PermitsPerIp", "1000000000");
 await using var app = await builder.BuildAsync();
 await app.StartAsync();
-await Task.WhenAll(app.Model.Resources.Select(r => app.WaitForResourceHealthyAsync(r.Name, TimeSpan.FromMinutes(3))));
+await app.WaitForAllResourcesHealthyAsync(TimeSpan.FromMinutes(3));
 
 using var gateway = app.CreateHttpClient("gateway");
-using var products = app.CreateHttpClient("products");
+using var products = app.CreateHttpClient("products", replica: 0);
 const string CatalogPage = "/api/products?page=1";
 var body = await gateway.GetByteArrayAsync(CatalogPage);
 

@@ -1,8 +1,9 @@
 using System.Diagnostics;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using Platform.Bench.Orders;
-using Platform.Hosting;
-using Platform.Hosting.ApplicationModel;
-using Platform.Hosting.Testing;
+using Platform.Testing;
 
 // Usage: Platform.Bench.Orders [customers = 16] [seconds = 20]
 // Starts the whole AppHost (random ports, throw-away data); each customer puts one item in the cart and checks
@@ -20,7 +21,7 @@ builder.CreateResourceBuilder(gatewayResource)
     .WithEnvironment("RateLimiting__PermitsPerUser", "1000000000");
 await using var app = await builder.BuildAsync();
 await app.StartAsync();
-await Task.WhenAll(app.Model.Resources.Select(r => app.WaitForResourceHealthyAsync(r.Name, TimeSpan.FromMinutes(3))));
+await app.WaitForAllResourcesHealthyAsync(TimeSpan.FromMinutes(3));
 
 var shop = new Shop(() => app.CreateHttpClient("gateway"));
 using var admin = await shop.LoginAsync("admin@platform.local", AdminPassword);
