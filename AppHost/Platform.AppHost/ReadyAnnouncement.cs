@@ -33,6 +33,10 @@ internal static class ReadyAnnouncement
                 {
                     // Stopped before it was ready.
                 }
+                catch (Exception exception)
+                {
+                    logger.LogError(exception, "Could not announce the running platform");
+                }
             }, cancellationToken);
             return Task.CompletedTask;
         });

@@ -16,7 +16,7 @@ public class SystemFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>(TestContext.Current.CancellationToken);
+        var builder = (await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>(TestContext.Current.CancellationToken)).WithTestDefaults();
         builder.Configuration["Parameters:admin-password"] = AdminPassword;
         var gateway = (ProjectResource)builder.Resources.Single(r => r.Name == "gateway");
         // A per-user limit low enough to reach in a test, high enough for the admin's traffic in the others;

@@ -21,7 +21,7 @@ public sealed class CrashRecoveryApp : IAsyncLifetime
     {
         var cancellation = TestContext.Current.CancellationToken;
         File.WriteAllText(HangFile, "");
-        var builder = DistributedApplicationTestingBuilder.Create();
+        var builder = DistributedApplicationTestingBuilder.Create().WithTestDefaults();
         var pg = builder.AddPostgres("pg").RunAsLocalProcess();
         var relayDb = pg.AddDatabase("relaydb");
         var consumerDb = pg.AddDatabase("consumerdb");

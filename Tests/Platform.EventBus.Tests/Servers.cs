@@ -20,7 +20,7 @@ public sealed class Servers : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        var builder = DistributedApplicationTestingBuilder.Create();
+        var builder = DistributedApplicationTestingBuilder.Create().WithTestDefaults();
         builder.AddPostgres("pg").RunAsLocalProcess();
         builder.AddRabbitMQ("messaging").RunAsLocalProcess();
         _app = await builder.BuildAsync(cancellation);

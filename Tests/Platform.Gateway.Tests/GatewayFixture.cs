@@ -1,3 +1,4 @@
+using static Platform.Testing.TestDefaults;
 using System.Globalization;
 using Platform.Gateway.Tests.Support;
 
@@ -39,7 +40,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         Orders = await Started(Upstream.StartAsync("orders", cancellation));
         Notifications = await Started(Upstream.StartAsync("notifications", cancellation));
 
-        var builder = DistributedApplicationTestingBuilder.Create();
+        var builder = DistributedApplicationTestingBuilder.Create().WithTestDefaults();
         Gateway(builder, "gateway")
             .WithEnvironment("RateLimiting__PermitsPerUser", "10000")
             .WithEnvironment("RateLimiting__PermitsPerIp", "10000");

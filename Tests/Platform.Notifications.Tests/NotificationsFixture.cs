@@ -27,7 +27,7 @@ public class NotificationsFixture : IAsyncLifetime
         var cancellation = TestContext.Current.CancellationToken;
         Tokens = await TokenIssuer.StartAsync(cancellation);
         await BeforeStartAsync(cancellation);
-        var builder = DistributedApplicationTestingBuilder.Create();
+        var builder = DistributedApplicationTestingBuilder.Create().WithTestDefaults();
         var database = builder.AddPostgres("pg").RunAsLocalProcess().AddDatabase("notificationsdb");
         var messaging = builder.AddRabbitMQ("messaging").RunAsLocalProcess();
         var service = builder.AddProject<Projects.Platform_Notifications>(Service)

@@ -32,7 +32,7 @@ public class OrdersFixture : IAsyncLifetime
     {
         var cancellation = TestContext.Current.CancellationToken;
         Tokens = await TokenIssuer.StartAsync(cancellation);
-        var builder = DistributedApplicationTestingBuilder.Create();
+        var builder = DistributedApplicationTestingBuilder.Create().WithTestDefaults();
         var pg = builder.AddPostgres("pg").RunAsLocalProcess();
         var productsDb = pg.AddDatabase("productsdb");
         var ordersDb = pg.AddDatabase("ordersdb");

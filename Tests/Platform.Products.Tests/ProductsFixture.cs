@@ -19,7 +19,7 @@ public sealed class ProductsFixture : IAsyncLifetime
     {
         var cancellation = TestContext.Current.CancellationToken;
         Tokens = await TokenIssuer.StartAsync(cancellation);
-        var builder = DistributedApplicationTestingBuilder.Create();
+        var builder = DistributedApplicationTestingBuilder.Create().WithTestDefaults();
         var database = builder.AddPostgres("pg").RunAsLocalProcess().AddDatabase("productsdb");
         var cache = builder.AddRedis("cache").RunAsLocalProcess();
         var messaging = builder.AddRabbitMQ("messaging").RunAsLocalProcess();

@@ -1,3 +1,5 @@
+using static Platform.Testing.TestDefaults;
+
 namespace Platform.ServiceDefaults.Tests;
 
 /// <summary>
@@ -11,7 +13,7 @@ public sealed class ServersFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        var builder = DistributedApplicationTestingBuilder.Create();
+        var builder = DistributedApplicationTestingBuilder.Create().WithTestDefaults();
         var database = builder.AddPostgres("pg").RunAsLocalProcess().AddDatabase("appdb");
         var cache = builder.AddRedis("cache").RunAsLocalProcess();
         var messaging = builder.AddRabbitMQ("messaging").RunAsLocalProcess();

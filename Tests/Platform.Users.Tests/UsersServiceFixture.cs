@@ -40,7 +40,7 @@ public sealed class UsersServiceFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        var builder = DistributedApplicationTestingBuilder.Create();
+        var builder = DistributedApplicationTestingBuilder.Create().WithTestDefaults();
         var db = builder.AddPostgres("pg").RunAsLocalProcess().AddDatabase("usersdb");
         var messaging = builder.AddRabbitMQ("messaging").RunAsLocalProcess();
         builder.AddProject<Projects.Platform_Users>("users")

@@ -22,7 +22,7 @@ var steadyRate = args.Length > 1 ? int.Parse(args[1]) : 200;
 var steadySeconds = args.Length > 2 ? int.Parse(args[2]) : 15;
 var timeout = TimeSpan.FromMinutes(5);
 
-var servers = DistributedApplicationTestingBuilder.Create();
+var servers = DistributedApplicationTestingBuilder.Create().WithTestDefaults();
 servers.AddPostgres("pg").RunAsLocalProcess();
 servers.AddRabbitMQ("messaging").RunAsLocalProcess();
 await using var app = await servers.BuildAsync();

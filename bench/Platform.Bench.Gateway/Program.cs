@@ -11,7 +11,7 @@ using Platform.Testing;
 var workers = args.Length > 0 ? int.Parse(args[0]) : 16;
 var duration = TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1]) : 15);
 
-var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>();
+var builder = (await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>()).WithTestDefaults();
 // One client address sends everything here: lift the per-IP limit so the limiter does not answer instead.
 var gatewayResource = (ProjectResource)builder.Resources.Single(r => r.Name == "gateway");
 builder.CreateResourceBuilder(gatewayResource).WithEnvironment("RateLimiting__PermitsPerIp", "1000000000");

@@ -13,7 +13,7 @@ var customers = args.Length > 0 ? int.Parse(args[0]) : 16;
 var duration = TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1]) : 20);
 const string AdminPassword = "Bench-Admin-Passw0rd";
 
-var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>();
+var builder = (await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>()).WithTestDefaults();
 builder.Configuration["Parameters:admin-password"] = AdminPassword;
 var gatewayResource = (ProjectResource)builder.Resources.Single(r => r.Name == "gateway");
 builder.CreateResourceBuilder(gatewayResource)
