@@ -35,7 +35,7 @@ public sealed class GatewayBehaviourTests(SystemFixture system)
     }
 
     [Fact]
-    public async Task A_stopped_upstream_answers_503_and_recovers_when_it_is_back()
+    public async Task A_stopped_upstream_answers_a_problem_and_recovers_when_it_is_back()
     {
         using var client = system.CreateGatewayClient();
 
@@ -43,7 +43,10 @@ public sealed class GatewayBehaviourTests(SystemFixture system)
         try
         {
             using var down = await client.GetAsync("/api/products?page=1", Cancellation);
-            await down.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+            // Aspire's proxy in front of the stopped replicas holds the connection rather than refusing it, so the
+            // gateway answers 504 after its upstream timeout; without the proxy (Kubernetes, the gateway tests) it is a 503.
+            Assert.Contains(down.StatusCode, new[] { HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout });
+            await down.AssertProblemAsync(down.StatusCode);
         }
         finally
         {

@@ -14,6 +14,9 @@ public class SystemFixture : IAsyncLifetime
 
     protected virtual int PermitsPerUser => 60;
 
+    /// <summary>Short enough for the test of a stopped service to wait it out (the gateway's default is 30 s).</summary>
+    protected virtual TimeSpan UpstreamTimeout => TimeSpan.FromSeconds(10);
+
     public async ValueTask InitializeAsync()
     {
         var builder = (await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>(TestContext.Current.CancellationToken)).WithTestDefaults();
@@ -23,7 +26,8 @@ public class SystemFixture : IAsyncLifetime
         // every test client shares 127.0.0.1, so the per-IP limit stays out of the way.
         builder.CreateResourceBuilder(gateway)
             .WithEnvironment("RateLimiting__PermitsPerUser", PermitsPerUser.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .WithEnvironment("RateLimiting__PermitsPerIp", "100000");
+            .WithEnvironment("RateLimiting__PermitsPerIp", "100000")
+            .WithEnvironment("Gateway__UpstreamTimeout", UpstreamTimeout.ToString());
         var products = (ProjectResource)builder.Resources.Single(r => r.Name == "products");
         builder.CreateResourceBuilder(products)
             .WithEnvironment("Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics", "Information");
@@ -75,6 +79,9 @@ public sealed class SystemCollection : ICollectionFixture<SystemFixture>;
 public sealed class DisruptedSystemFixture : SystemFixture
 {
     protected override int PermitsPerUser => 100_000;
+
+    // Under load, with replicas killed, a checkout may take longer than the test fixture's 10 s.
+    protected override TimeSpan UpstreamTimeout => TimeSpan.FromSeconds(30);
 }
 
 [CollectionDefinition(nameof(DisruptedSystemCollection))]

@@ -40,8 +40,9 @@ public sealed class HttpForwarder(ServiceEndpointResolver resolver, IOptions<Gat
                 return;
             }
 
-            using var request = UpstreamRequest.Create(context, target);
-            var (response, failure) = await SendAsync(context, request);
+            var body = new ClientBody(context.Request.Body);
+            using var request = UpstreamRequest.Create(context, target, body);
+            var (response, failure) = await SendAsync(context, request, body);
             if (response is not null)
             {
                 using (response)
@@ -71,7 +72,7 @@ public sealed class HttpForwarder(ServiceEndpointResolver resolver, IOptions<Gat
 
     private sealed record SendFailure(UpstreamFailure Failure, HttpRequestException? Error);
 
-    private async Task<(HttpResponseMessage? Response, SendFailure? Failure)> SendAsync(HttpContext context, HttpRequestMessage request)
+    private async Task<(HttpResponseMessage? Response, SendFailure? Failure)> SendAsync(HttpContext context, HttpRequestMessage request, ClientBody body)
     {
         var clientGone = context.RequestAborted;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(clientGone);
@@ -83,6 +84,10 @@ public sealed class HttpForwarder(ServiceEndpointResolver resolver, IOptions<Gat
         catch (Exception) when (clientGone.IsCancellationRequested)
         {
             return (null, null);
+        }
+        catch (Exception) when (body.Failure is { } clientBodyFailure)
+        {
+            return (null, new SendFailure(UpstreamFailure.BadClientBody(clientBodyFailure), null));
         }
         catch (OperationCanceledException)
         {

@@ -14,7 +14,7 @@ public static class UpstreamRequest
     /// </summary>
     private static readonly HashSet<string> TraceHeaders = new(DistributedContextPropagator.Current.Fields, StringComparer.OrdinalIgnoreCase);
 
-    public static HttpRequestMessage Create(HttpContext context, Uri target)
+    public static HttpRequestMessage Create(HttpContext context, Uri target, ClientBody body)
     {
         var request = context.Request;
         var message = new HttpRequestMessage(new HttpMethod(request.Method), target)
@@ -24,7 +24,7 @@ public static class UpstreamRequest
         };
         if (context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true)
         {
-            message.Content = new StreamContent(request.Body);
+            message.Content = new StreamContent(body);
             // A service that refuses the body (413, 401) answers before reading it; with 100-continue it never
             // receives bytes it will not read, so it closes cleanly instead of resetting the connection mid-answer.
             message.Headers.ExpectContinue = true;
