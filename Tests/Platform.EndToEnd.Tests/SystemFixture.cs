@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Platform.EndToEnd.Tests.Dashboard;
 
 namespace Platform.EndToEnd.Tests;
 
@@ -12,6 +13,13 @@ public class SystemFixture : IAsyncLifetime
 
     public DistributedApplication App { get; private set; } = null!;
 
+    private readonly string _dashboardToken = Guid.NewGuid().ToString("N");
+
+    /// <summary>Aspire's dashboard, started with this system when <see cref="WithDashboard"/>.</summary>
+    public AspireDashboard Dashboard => new(App.GetEndpoint(AspireDashboard.ResourceName, "http"), _dashboardToken);
+
+    protected virtual bool WithDashboard => true;
+
     protected virtual int PermitsPerUser => 60;
 
     /// <summary>Short enough for the test of a stopped service to wait it out (the gateway's default is 30 s).</summary>
@@ -19,7 +27,10 @@ public class SystemFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var builder = (await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>(TestContext.Current.CancellationToken)).WithTestDefaults();
+        var builder = (WithDashboard
+            ? await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>(
+                AspireDashboard.AppHostArguments(_dashboardToken), (options, _) => options.DisableDashboard = false, TestContext.Current.CancellationToken)
+            : await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>(TestContext.Current.CancellationToken)).WithTestDefaults();
         builder.Configuration["Parameters:admin-password"] = AdminPassword;
         var gateway = (ProjectResource)builder.Resources.Single(r => r.Name == "gateway");
         // A per-user limit low enough to reach in a test, high enough for the admin's traffic in the others;
@@ -82,6 +93,8 @@ public sealed class DisruptedSystemFixture : SystemFixture
 
     // Under load, with replicas killed, a checkout may take longer than the test fixture's 10 s.
     protected override TimeSpan UpstreamTimeout => TimeSpan.FromSeconds(30);
+
+    protected override bool WithDashboard => false;
 }
 
 [CollectionDefinition(nameof(DisruptedSystemCollection))]
