@@ -94,6 +94,21 @@ public sealed class StreamingTests(GatewayFixture fixture)
         Assert.Contains("\"status\":413", body);
     }
 
+    [Fact]
+    public async Task A_chunked_body_over_the_limit_is_a_413_problem_even_when_the_service_resets_first()
+    {
+        var upstream = fixture.Orders;
+        upstream.Reset();
+        using var client = fixture.CreateClient();
+
+        // The rest of the body is sent only after the service reset, as a proxy in between (Aspire's) can make happen.
+        var (statusLine, body) = await RawHttpUpload.PostEndlessAsync(
+            client.BaseAddress!, "/api/orders/refuse-early", fixture.Tokens.Token("uploader"), Cancellation, upstream.RefusedEarly.Task);
+
+        Assert.StartsWith("HTTP/1.1 413", statusLine);
+        Assert.Contains("\"status\":413", body);
+    }
+
     /// <summary>A stream of unknown length, so HttpClient sends it chunked.</summary>
     private sealed class ChunkedStream(byte[] data) : MemoryStream(data)
     {

@@ -7,10 +7,14 @@ namespace Platform.Gateway.Forwarding;
 /// </summary>
 public sealed class ClientBody(Stream body) : Stream
 {
+    /// <summary>One read at a time: the HttpClient's copy of the body may still be reading when the rest is drained.</summary>
+    private readonly SemaphoreSlim reading = new(1, 1);
+
     public BadHttpRequestException? Failure { get; private set; }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        await reading.WaitAsync(cancellationToken);
         try
         {
             return await body.ReadAsync(buffer, cancellationToken);
@@ -20,6 +24,30 @@ public sealed class ClientBody(Stream body) : Stream
             Failure = failure;
             throw;
         }
+        finally
+        {
+            reading.Release();
+        }
+    }
+
+    /// <summary>
+    /// Reads what the upstream did not take (a service that refuses a body early closes the connection, and the
+    /// reset can arrive before the gateway read past its own limit), so a body over the gateway's limit is refused
+    /// as such whatever the upstream did. The gateway's limit bounds the read.
+    /// </summary>
+    public async Task<BadHttpRequestException?> FailureOfTheRestAsync(CancellationToken cancellationToken)
+    {
+        var discard = new byte[16 * 1024];
+        try
+        {
+            while (Failure is null && await ReadAsync(discard, cancellationToken) > 0)
+            {
+            }
+        }
+        catch (Exception error) when (error is BadHttpRequestException or IOException or OperationCanceledException or InvalidOperationException)
+        {
+        }
+        return Failure;
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>

@@ -95,6 +95,11 @@ public sealed class HttpForwarder(ServiceEndpointResolver resolver, IOptions<Gat
         }
         catch (HttpRequestException error)
         {
+            // A refused connection took nothing of the body, which must stay unread for the next replica.
+            if (!IsConnectionRefused(error) && await body.FailureOfTheRestAsync(clientGone) is { } clientBodyFailure)
+            {
+                return (null, new SendFailure(UpstreamFailure.BadClientBody(clientBodyFailure), null));
+            }
             return (null, new SendFailure(UpstreamFailure.From(error), error));
         }
     }

@@ -9,8 +9,11 @@ namespace Platform.Gateway.Tests.Support;
 /// </summary>
 internal static class RawHttpUpload
 {
-    /// <summary>The response's status line and body, read until the server closes the connection.</summary>
-    public static async Task<(string StatusLine, string Body)> PostEndlessAsync(Uri server, string path, string token, CancellationToken cancellationToken)
+    /// <summary>
+    /// The response's status line and body, read until the server closes the connection. With
+    /// <paramref name="beforeTheRest"/>, only the first chunk goes out until that task completes.
+    /// </summary>
+    public static async Task<(string StatusLine, string Body)> PostEndlessAsync(Uri server, string path, string token, CancellationToken cancellationToken, Task? beforeTheRest = null)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(20));
@@ -23,6 +26,11 @@ internal static class RawHttpUpload
         var chunk = Encoding.ASCII.GetBytes($"4000\r\n{new string('x', 0x4000)}\r\n");
         try
         {
+            if (beforeTheRest is not null)
+            {
+                await stream.WriteAsync(chunk, timeout.Token);
+                await beforeTheRest.WaitAsync(timeout.Token);
+            }
             while (tcp.Available == 0)
             {
                 await stream.WriteAsync(chunk, timeout.Token);

@@ -26,6 +26,9 @@ internal sealed class Upstream(string name) : IAsyncDisposable
     /// <summary>Completed when a <c>/hold</c> request is cancelled by the gateway.</summary>
     public TaskCompletionSource HeldRequestAborted { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Completed when a <c>/refuse-early</c> request has been reset.</summary>
+    public TaskCompletionSource RefusedEarly { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public static async Task<Upstream> StartAsync(string name, CancellationToken cancellationToken)
     {
         var upstream = new Upstream(name);
@@ -41,6 +44,7 @@ internal sealed class Upstream(string name) : IAsyncDisposable
     {
         ReleaseSlowResponse = new(TaskCreationOptions.RunContinuationsAsynchronously);
         HeldRequestAborted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        RefusedEarly = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     private Task HandleAsync(HttpContext context) => Path.GetFileName(context.Request.Path.Value) switch
@@ -50,6 +54,7 @@ internal sealed class Upstream(string name) : IAsyncDisposable
         "upload" => UploadAsync(context),
         "hold" => HoldAsync(context),
         "broken" => Broken(context),
+        "refuse-early" => RefuseEarlyAsync(context),
         "hop-by-hop" => HopByHopAsync(context),
         _ => EchoAsync(context),
     };
@@ -112,6 +117,14 @@ internal sealed class Upstream(string name) : IAsyncDisposable
     {
         context.Abort();
         return Task.CompletedTask;
+    }
+
+    /// <summary>Like a service whose own body limit is far below the gateway's: it reads a little and resets.</summary>
+    private async Task RefuseEarlyAsync(HttpContext context)
+    {
+        await context.Request.Body.ReadAtLeastAsync(new byte[16 * 1024], 16 * 1024, throwOnEndOfStream: false, context.RequestAborted);
+        context.Abort();
+        RefusedEarly.TrySetResult();
     }
 
     private static Task HopByHopAsync(HttpContext context)
