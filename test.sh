@@ -19,8 +19,13 @@ for target in "${targets[@]}"; do
 done
 
 # One summary line per test assembly: "Passed!  - Failed:     0, Passed:    22, Skipped:     0, Total: ..."
-awk '/(Passed|Failed)! +- Failed:/ {
+summary=$(awk '/(Passed|Failed)! +- Failed:/ {
         gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") failed += $(i+1); if ($i == "Passed:") passed += $(i+1) }
      }
-     END { printf "%d passed, %d failed\n", passed, failed }' "$log"
+     END { printf "%d passed, %d failed\n", passed, failed }' "$log")
+# A project that does not build runs no test, so its failure is not in the totals: say so before them.
+if [ $status -ne 0 ] && [[ "$summary" == *" 0 failed" ]]; then
+    echo "test.sh: dotnet test failed without a failing test: a project did not build or its test host crashed (see above)."
+fi
+echo "$summary"
 exit $status
