@@ -9,11 +9,11 @@ internal sealed record Measurement(TimeSpan ToHealthy, double HostMemoryMiB, dou
 /// <summary>One run of the AppHost: launch, wait for "Platform is running", measure memory, signal, wait for no process to be left.</summary>
 internal static class AppHostRun
 {
-    public static async Task<Measurement> MeasureAsync(string appHost, string dataFolder, Signal signal)
+    public static async Task<Measurement> MeasureAsync(string appHost, string dataFolderArgument, Signal signal)
     {
         var startInfo = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { appHost, $"--LocalProcesses:DataDirectory={dataFolder}" },
+            ArgumentList = { appHost, dataFolderArgument },
             WorkingDirectory = Path.GetDirectoryName(appHost),
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -2,28 +2,30 @@ using System.Diagnostics;
 using Platform.Bench.Startup;
 
 // Usage: Platform.Bench.Startup [runs = 5] [AppHost dll = AppHost/Platform.AppHost/bin/Release/net10.0/Platform.AppHost.dll]
+//        [data folder setting = LocalProcesses:DataDirectory]   (an older AppHost, e.g. 9ad0b9a's, took AppHost:DataDirectory)
 // Starts the built AppHost N times on a fresh data folder (cold) and N times on a kept one (warm), each time
 // measuring launch -> "Platform is running" (every resource healthy), the resident memory of the AppHost, DCP and
 // the dashboard at that moment, and the time from SIGTERM, and from SIGKILL of the AppHost, until none of the
 // processes it started is left. Build first: dotnet build -c Release. Uses the AppHost's usual ports.
 var runs = args.Length > 0 ? int.Parse(args[0]) : 5;
 var appHost = Path.GetFullPath(args.Length > 1 ? args[1] : "AppHost/Platform.AppHost/bin/Release/net10.0/Platform.AppHost.dll");
+var dataSetting = args.Length > 2 ? args[2] : "LocalProcesses:DataDirectory";
 
 Console.WriteLine($"AppHost start-up, {runs} runs each, {Environment.ProcessorCount} cores: {appHost}");
 var cold = new List<Measurement>();
 for (var i = 0; i < runs; i++)
 {
     var folder = Directory.CreateTempSubdirectory("platform-bench-cold-").FullName;
-    cold.Add(await AppHostRun.MeasureAsync(appHost, folder, Signal.Term));
+    cold.Add(await AppHostRun.MeasureAsync(appHost, $"--{dataSetting}={folder}", Signal.Term));
     Directory.Delete(folder, recursive: true);
 }
 
 var warmFolder = Directory.CreateTempSubdirectory("platform-bench-warm-").FullName;
-await AppHostRun.MeasureAsync(appHost, warmFolder, Signal.Term); // creates the data the warm runs reuse
+await AppHostRun.MeasureAsync(appHost, $"--{dataSetting}={warmFolder}", Signal.Term); // creates the data the warm runs reuse
 var warm = new List<Measurement>();
 for (var i = 0; i < runs; i++)
 {
-    warm.Add(await AppHostRun.MeasureAsync(appHost, warmFolder, i % 2 == 0 ? Signal.Term : Signal.Kill));
+    warm.Add(await AppHostRun.MeasureAsync(appHost, $"--{dataSetting}={warmFolder}", i % 2 == 0 ? Signal.Term : Signal.Kill));
 }
 Directory.Delete(warmFolder, recursive: true);
 
