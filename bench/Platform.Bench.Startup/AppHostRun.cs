@@ -14,7 +14,8 @@ internal static class AppHostRun
         var startInfo = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { appHost, dataFolderArgument },
-            WorkingDirectory = Path.GetDirectoryName(appHost),
+            // As `dotnet run` does: the AppHost reads appsettings.json (its parameters) from its project folder.
+            WorkingDirectory = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(appHost)!, "..", "..", "..")),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             Environment = { ["DOTNET_ENVIRONMENT"] = "Development", ["ASPNETCORE_URLS"] = "http://127.0.0.1:18888",
