@@ -11,16 +11,11 @@ internal static class AppHostRun
 {
     public static async Task<Measurement> MeasureAsync(string appHost, string dataFolderArgument, Signal signal)
     {
-        var startInfo = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { appHost, dataFolderArgument },
-            // As `dotnet run` does: the AppHost reads appsettings.json (its parameters) from its project folder.
-            WorkingDirectory = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(appHost)!, "..", "..", "..")),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["DOTNET_ENVIRONMENT"] = "Development", ["ASPNETCORE_URLS"] = "http://127.0.0.1:18888",
-                ["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = "http://127.0.0.1:18890", ["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true" },
-        };
+        var projectFolder = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(appHost)!, "..", "..", ".."));
+        var startInfo = LaunchProfile.StartInfoFor(appHost, projectFolder);
+        startInfo.ArgumentList.Add(dataFolderArgument);
+        startInfo.RedirectStandardOutput = true;
+        startInfo.RedirectStandardError = true;
         var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(startInfo)!;
