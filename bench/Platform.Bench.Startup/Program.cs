@@ -15,12 +15,12 @@ Console.WriteLine($"AppHost start-up, {runs} runs each, {Environment.ProcessorCo
 var cold = new List<Measurement>();
 for (var i = 0; i < runs; i++)
 {
-    var folder = Directory.CreateTempSubdirectory("platform-bench-cold-").FullName;
+    var folder = DataFolder("platform-bench-cold-");
     cold.Add(await AppHostRun.MeasureAsync(appHost, $"--{dataSetting}={folder}", Signal.Term));
     Directory.Delete(folder, recursive: true);
 }
 
-var warmFolder = Directory.CreateTempSubdirectory("platform-bench-warm-").FullName;
+var warmFolder = DataFolder("platform-bench-warm-");
 await AppHostRun.MeasureAsync(appHost, $"--{dataSetting}={warmFolder}", Signal.Term); // creates the data the warm runs reuse
 var warm = new List<Measurement>();
 for (var i = 0; i < runs; i++)
@@ -31,6 +31,17 @@ Directory.Delete(warmFolder, recursive: true);
 
 Report("cold start (new data), SIGTERM", cold);
 Report("warm start (kept data), SIGTERM and SIGKILL alternating", warm);
+
+// PostgreSQL runs as the postgres account, which must be able to enter the folder (a temp folder is 0700).
+static string DataFolder(string prefix)
+{
+    var folder = Directory.CreateTempSubdirectory(prefix).FullName;
+    if (!OperatingSystem.IsWindows())
+    {
+        File.SetUnixFileMode(folder, File.GetUnixFileMode(folder) | UnixFileMode.OtherExecute);
+    }
+    return folder;
+}
 
 static void Report(string title, List<Measurement> measurements)
 {
