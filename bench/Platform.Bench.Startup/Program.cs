@@ -16,21 +16,23 @@ var cold = new List<Measurement>();
 for (var i = 0; i < runs; i++)
 {
     var folder = DataFolder("platform-bench-cold-");
-    cold.Add(await AppHostRun.MeasureAsync(appHost, $"--{dataSetting}={folder}", Signal.Term));
+    cold.Add(await AppHostRun.MeasureAsync(appHost, DataArgument(folder), Signal.Term));
     Directory.Delete(folder, recursive: true);
 }
 
 var warmFolder = DataFolder("platform-bench-warm-");
-await AppHostRun.MeasureAsync(appHost, $"--{dataSetting}={warmFolder}", Signal.Term); // creates the data the warm runs reuse
+await AppHostRun.MeasureAsync(appHost, DataArgument(warmFolder), Signal.Term); // creates the data the warm runs reuse
 var warm = new List<Measurement>();
 for (var i = 0; i < runs; i++)
 {
-    warm.Add(await AppHostRun.MeasureAsync(appHost, $"--{dataSetting}={warmFolder}", i % 2 == 0 ? Signal.Term : Signal.Kill));
+    warm.Add(await AppHostRun.MeasureAsync(appHost, DataArgument(warmFolder), i % 2 == 0 ? Signal.Term : Signal.Kill));
 }
 Directory.Delete(warmFolder, recursive: true);
 
 Report("cold start (new data), SIGTERM", cold);
 Report("warm start (kept data), SIGTERM and SIGKILL alternating", warm);
+
+string DataArgument(string folder) => $"--{dataSetting}={folder}";
 
 // PostgreSQL runs as the postgres account, which must be able to enter the folder (a temp folder is 0700).
 static string DataFolder(string prefix)
