@@ -41,10 +41,31 @@ internal static class RawHttpUpload
             // The server closed the connection after answering: the answer is already in the receive buffer.
         }
 
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        var response = await reader.ReadToEndAsync(timeout.Token);
+        var response = Encoding.UTF8.GetString(await ReadUntilClosedAsync(stream, timeout.Token));
         var statusLine = response[..response.IndexOf("\r\n", StringComparison.Ordinal)];
         var body = response[(response.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..];
         return (statusLine, body);
+    }
+
+    /// <summary>
+    /// Everything the server sent before it closed the connection. A server that closes with part of the upload
+    /// unread makes the kernel answer with a reset, which ends the stream after the answer instead of a clean end.
+    /// </summary>
+    private static async Task<byte[]> ReadUntilClosedAsync(NetworkStream stream, CancellationToken cancellationToken)
+    {
+        using var received = new MemoryStream();
+        var buffer = new byte[4096];
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                received.Write(buffer, 0, read);
+            }
+        }
+        catch (IOException) when (received.Length > 0)
+        {
+        }
+        return received.ToArray();
     }
 }
