@@ -76,7 +76,7 @@ builder.AddProject<Projects.Platform_Storefront>("storefront")
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
 
-builder.AnnounceWhenHealthy().Build().Run();
+builder.LimitOtlpExportsToOneSecond().AnnounceWhenHealthy().Build().Run();
 
 // Without an SMTP server (Email__SmtpHost), mail is written as .eml files to a folder beside the servers' data.
 void WithMailFolder(IResourceBuilder<ProjectResource> service)
