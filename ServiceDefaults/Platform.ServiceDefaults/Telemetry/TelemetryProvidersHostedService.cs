@@ -1,24 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
 namespace Platform.ServiceDefaults.Telemetry;
 
 /// <summary>
-/// Creates the providers when the host starts, so they listen from the first request, and flushes them when it
-/// stops; the container disposes them (which shuts them down) after that.
+/// Creates the providers when the host starts, so they listen from the first request. The container disposes
+/// them when the host ends, which exports what is left.
 /// </summary>
-internal sealed class TelemetryProvidersHostedService(TracerProvider tracerProvider, MeterProvider meterProvider) : IHostedService
+internal sealed class TelemetryProvidersHostedService(IServiceProvider services) : IHostedService
 {
-    private const int FlushTimeoutMilliseconds = 5_000;
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        tracerProvider.ForceFlush(FlushTimeoutMilliseconds);
-        meterProvider.ForceFlush(FlushTimeoutMilliseconds);
+        services.GetRequiredService<TracerProvider>();
+        services.GetRequiredService<MeterProvider>();
         return Task.CompletedTask;
     }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
