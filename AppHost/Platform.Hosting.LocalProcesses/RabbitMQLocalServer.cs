@@ -56,7 +56,9 @@ internal sealed class RabbitMQLocalServer(RabbitMQServerResource broker) : Local
             ["RABBITMQ_LOGS"] = "-",
             ["RABBITMQ_CONFIG_FILE"] = Path.Combine(data, "rabbitmq.conf"),
             ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(data, "enabled_plugins"),
-            ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1} -start_epmd false",
+            // The broker stops itself (connections, queues, message stores) before the VM's shutdown begins;
+            // shutdown_time caps the rest, which otherwise idles about five seconds before the VM exits.
+            ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1} -start_epmd false -shutdown_time 1000",
             ["HOME"] = Path.Combine(data, "home"),
         };
     }
