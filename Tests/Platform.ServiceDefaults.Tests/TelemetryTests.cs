@@ -24,6 +24,7 @@ public sealed class TelemetryTests
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.Url.ToString(),
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
             ["OTEL_EXPORTER_OTLP_HEADERS"] = "x-otlp-api-key=test-key",
             ["OTEL_SERVICE_NAME"] = "catalog-under-test",
             ["OTEL_RESOURCE_ATTRIBUTES"] = "service.instance.id=catalog-under-test-0",

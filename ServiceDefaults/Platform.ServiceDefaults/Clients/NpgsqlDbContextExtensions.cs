@@ -2,7 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.ServiceDefaults.Clients;
-using Platform.ServiceDefaults.Telemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -28,10 +29,7 @@ public static class NpgsqlDbContextExtensions
         });
         builder.Services.AddHealthChecks()
             .AddCheck<DbContextHealthCheck<TContext>>(connectionName, timeout: ClientIntegration.HealthCheckTimeout);
-        builder.Services.Configure<TelemetrySourceOptions>(sources =>
-        {
-            sources.ActivitySources.Add("Npgsql");
-            sources.Meters.UnionWith(["Npgsql", "Microsoft.EntityFrameworkCore"]);
-        });
+        builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource("Npgsql"));
+        builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter("Npgsql", "Microsoft.EntityFrameworkCore"));
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Platform.ServiceDefaults.Clients;
-using Platform.ServiceDefaults.Telemetry;
+using OpenTelemetry.Trace;
 using RabbitMQ.Client;
 
 namespace Microsoft.Extensions.Hosting;
@@ -25,7 +25,6 @@ public static class RabbitMQClientExtensions
         builder.Services.AddSingleton(_ => factory.CreateConnectionAsync().GetAwaiter().GetResult());
         builder.Services.AddHealthChecks()
             .AddCheck<RabbitMQHealthCheck>(connectionName, timeout: ClientIntegration.HealthCheckTimeout);
-        builder.Services.Configure<TelemetrySourceOptions>(sources =>
-            sources.ActivitySources.UnionWith(["RabbitMQ.Client.Publisher", "RabbitMQ.Client.Subscriber"]));
+        builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource("RabbitMQ.Client.Publisher", "RabbitMQ.Client.Subscriber"));
     }
 }

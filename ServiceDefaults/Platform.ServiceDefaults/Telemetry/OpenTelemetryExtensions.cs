@@ -1,44 +1,42 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using OpenTelemetry.Logs;
+using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
-using Platform.ServiceDefaults.Telemetry;
+using Platform.ServiceDefaults.Health;
 
 namespace Microsoft.Extensions.Hosting;
 
 public static class OpenTelemetryExtensions
 {
     /// <summary>
-    /// Traces, metrics and logs through OpenTelemetry, exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+    /// Traces, metrics and logs through OpenTelemetry, as the Aspire service-defaults template sets them up;
+    /// exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set. Health probes make no spans.
     /// </summary>
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        var services = builder.Services;
-        var ownName = builder.Environment.ApplicationName;
-        services.Configure<TelemetrySourceOptions>(sources =>
-        {
-            sources.ActivitySources.UnionWith(["Microsoft.AspNetCore", "System.Net.Http", ownName, "Platform.*"]);
-            sources.Meters.UnionWith(["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http", "System.Runtime", ownName, "Platform.*"]);
-        });
-        services.AddSingleton(TelemetryProviders.BuildTracerProvider);
-        services.AddSingleton(TelemetryProviders.BuildMeterProvider);
-        services.AddHostedService<TelemetryProvidersHostedService>();
-
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
             logging.IncludeScopes = true;
         });
-        var configuration = builder.Configuration;
-        services.ConfigureOpenTelemetryLoggerProvider(logs =>
+
+        var ownName = builder.Environment.ApplicationName;
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter(ownName, "Platform.*"))
+            .WithTracing(tracing => tracing
+                .AddSource(ownName, "Platform.*")
+                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !HealthEndpoints.IsProbe(context.Request.Path))
+                .AddHttpClientInstrumentation());
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
-            logs.ConfigureResource(r => TelemetryProviders.ConfigureResource(r, configuration, builder.Environment));
-            if (TelemetryProviders.IsOtlpEnabled(configuration))
-            {
-                logs.AddOtlpExporter(o => TelemetryProviders.ApplyDefaultProtocol(o, configuration));
-            }
-        });
+            telemetry.UseOtlpExporter();
+        }
         return builder;
     }
 }
