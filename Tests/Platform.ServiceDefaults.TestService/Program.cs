@@ -4,7 +4,8 @@ using Platform.ServiceDefaults.TestService;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddNpgsqlDbContext<TestDbContext>("appdb");
-builder.AddRedisClient("cache", healthCheckFailureStatus: HealthStatus.Degraded);
+builder.AddRedisClient("cache");
+builder.SetHealthCheckFailureStatus("StackExchange.Redis", HealthStatus.Degraded);
 builder.AddRabbitMQClient("messaging");
 
 var app = builder.Build();
