@@ -11,7 +11,8 @@ public static class OpenTelemetryExtensions
 {
     /// <summary>
     /// Traces, metrics and logs through OpenTelemetry, as the Aspire service-defaults template sets them up;
-    /// exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set. Health probes make no spans.
+    /// exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set. Health probes make no spans. The client
+    /// integrations add the sources of Npgsql, Redis and RabbitMQ.Client themselves.
     /// </summary>
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -27,7 +28,9 @@ public static class OpenTelemetryExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(ownName, "Platform.*"))
+                .AddMeter(ownName, "Platform.*")
+                // EF Core's own meter: Aspire's EF integration adds only Npgsql's.
+                .AddMeter("Microsoft.EntityFrameworkCore"))
             .WithTracing(tracing => tracing
                 .AddSource(ownName, "Platform.*")
                 .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !HealthEndpoints.IsProbe(context.Request.Path))
