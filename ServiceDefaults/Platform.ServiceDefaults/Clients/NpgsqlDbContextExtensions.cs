@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.ServiceDefaults.Clients;
 using OpenTelemetry.Metrics;
@@ -21,10 +20,7 @@ public static class NpgsqlDbContextExtensions
         var connectionString = ClientIntegration.GetRequiredConnectionString(builder, connectionName);
         builder.Services.AddDbContextPool<TContext>(options =>
         {
-            options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure())
-                // EF's design tools do not restore here, so migrations are hand-written without a model snapshot,
-                // which EF would otherwise always report as pending model changes.
-                .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning));
+            options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure());
             configureDbContextOptions?.Invoke(options);
         });
         builder.Services.AddHealthChecks()
