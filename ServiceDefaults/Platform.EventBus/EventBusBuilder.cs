@@ -24,7 +24,7 @@ public sealed class EventBusBuilder
 
     /// <summary>
     /// Keeps the outbox and the inbox in the service's own <typeparamref name="TContext"/> (its model calls
-    /// <c>modelBuilder.AddEventBus()</c>, a migration <c>migrationBuilder.CreateEventBusTables()</c>): enables
+    /// <c>modelBuilder.AddEventBus()</c>, and its migrations create their tables): enables
     /// <see cref="IEventBus"/>, the outbox dispatcher, and idempotent handling.
     /// </summary>
     public EventBusBuilder UseDbContext<TContext>() where TContext : DbContext

@@ -7,7 +7,7 @@ public static class EventBusModelBuilderExtensions
 {
     /// <summary>
     /// Adds the outbox (<see cref="OutboxMessage"/>) and the inbox (<see cref="InboxEntry"/>) to a service's
-    /// model; create their tables with <see cref="EventBusMigrationBuilderExtensions.CreateEventBusTables"/>.
+    /// model, so the service's migrations create their tables.
     /// </summary>
     public static ModelBuilder AddEventBus(this ModelBuilder modelBuilder)
     {

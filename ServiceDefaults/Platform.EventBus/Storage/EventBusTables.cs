@@ -1,8 +1,8 @@
 namespace Platform.EventBus;
 
 /// <summary>
-/// Table and column names of the outbox and the inbox, spelled out so the model, the hand-written
-/// migration and the dispatcher's SQL agree whatever naming convention a service uses.
+/// Table and column names of the outbox and the inbox, spelled out so the model (and so the migrations)
+/// and the dispatcher's SQL agree whatever naming convention a service uses.
 /// </summary>
 internal static class EventBusTables
 {

@@ -37,6 +37,9 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             notification.Property(n => n.EmailLastError).HasColumnName("email_last_error");
             notification.HasIndex(n => new { n.SourceEventId, n.UserId }).IsUnique().HasDatabaseName("ux_notifications_source_event_user");
             notification.HasIndex(n => new { n.UserId, n.CreatedAt }).HasDatabaseName("ix_notifications_user_created");
+            // What the email dispatcher scans: only the few rows still waiting.
+            notification.HasIndex(n => n.EmailNextAttemptAt).HasDatabaseName("ix_notifications_email_due")
+                .HasFilter($"email_status = '{EmailStatuses.Pending}'");
         });
         modelBuilder.Entity<Recipient>(recipient =>
         {

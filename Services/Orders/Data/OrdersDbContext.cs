@@ -14,7 +14,7 @@ public sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options) :
     {
         modelBuilder.Entity<Order>(order =>
         {
-            order.ToTable("orders");
+            order.ToTable("orders", table => table.HasCheckConstraint("ck_orders_status", "status IN ('Pending', 'Confirmed', 'Cancelled')"));
             order.HasKey(o => o.Id).HasName("pk_orders");
             order.Property(o => o.Id).HasColumnName("id");
             order.Property(o => o.UserId).HasColumnName("user_id");
@@ -42,7 +42,7 @@ public sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options) :
 
         modelBuilder.Entity<OrderItem>(item =>
         {
-            item.ToTable("order_items");
+            item.ToTable("order_items", table => table.HasCheckConstraint("ck_order_items_quantity_positive", "quantity > 0"));
             item.HasKey(i => new { i.OrderId, i.LineNumber }).HasName("pk_order_items");
             item.Property(i => i.OrderId).HasColumnName("order_id");
             item.Property(i => i.LineNumber).HasColumnName("line_number");
@@ -75,6 +75,7 @@ public sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options) :
             record.Property(r => r.OrderId).HasColumnName("order_id");
             record.Property(r => r.CreatedAt).HasColumnName("created_at");
             record.HasOne<Order>().WithMany().HasForeignKey(r => r.OrderId).HasConstraintName("fk_idempotency_records_orders");
+            record.HasIndex(r => r.OrderId).HasDatabaseName("ix_idempotency_records_order_id");
         });
         modelBuilder.AddEventBus();
     }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Platform.EventBus.Testing;
 
@@ -13,9 +12,7 @@ public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbC
     public DbSet<InboxEntry> Inbox => Set<InboxEntry>();
 
     public static void Configure(DbContextOptionsBuilder options, string? connectionString) =>
-        options.UseNpgsql(connectionString ?? throw new InvalidOperationException("No database connection string."))
-            // Migrations are hand-written without a model snapshot, which EF would otherwise report as pending changes.
-            .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning));
+        options.UseNpgsql(connectionString ?? throw new InvalidOperationException("No database connection string."));
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
