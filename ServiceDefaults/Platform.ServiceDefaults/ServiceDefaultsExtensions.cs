@@ -3,10 +3,13 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Http.Resilience;
 using Platform.ServiceDefaults.Health;
+using Platform.ServiceDefaults.Resilience;
 using Platform.ServiceDefaults.Web;
 
 namespace Microsoft.Extensions.Hosting;
@@ -15,8 +18,14 @@ namespace Microsoft.Extensions.Hosting;
 public static class ServiceDefaultsExtensions
 {
     /// <summary>
-    /// OpenTelemetry, default health checks, service discovery and resilience on every HttpClient, problem details
-    /// for errors, and camelCase JSON with enums as strings.
+    /// Configuration section of the standard resilience handler's <see cref="HttpStandardResilienceOptions"/>
+    /// (e.g. <c>HttpClientResilience:Retry:MaxRetryAttempts</c>), for every HttpClient of the process.
+    /// </summary>
+    public const string HttpClientResilienceSection = "HttpClientResilience";
+
+    /// <summary>
+    /// OpenTelemetry, default health checks, service discovery and the standard resilience handler on every
+    /// HttpClient, problem details for errors, and camelCase JSON with enums as strings.
     /// </summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -26,7 +35,13 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
-            http.AddStandardResilienceHandler();
+            http.AddStandardResilienceHandler(options =>
+                {
+                    builder.Configuration.GetSection(HttpClientResilienceSection).Bind(options, binder => binder.ErrorOnUnknownConfiguration = true);
+                    options.Retry.RetryPostAndPatchOnlyWithIdempotencyKey();
+                })
+                // One circuit breaker per service called, not one for every call the process makes.
+                .SelectPipelineByAuthority();
             http.AddServiceDiscovery();
         });
 

@@ -14,5 +14,4 @@ app.UseAuthorization();
 
 app.MapDefaultEndpoints();
 app.MapServiceRoutes();
-app.MapOpenApiDocuments();
 app.Run();

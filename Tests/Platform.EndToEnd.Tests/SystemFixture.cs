@@ -35,10 +35,13 @@ public class SystemFixture : IAsyncLifetime
         var gateway = (ProjectResource)builder.Resources.Single(r => r.Name == "gateway");
         // A per-user limit low enough to reach in a test, high enough for the admin's traffic in the others;
         // every test client shares 127.0.0.1, so the per-IP limit stays out of the way.
-        builder.CreateResourceBuilder(gateway)
+        var gatewayBuilder = builder.CreateResourceBuilder(gateway)
             .WithEnvironment("RateLimiting__PermitsPerUser", PermitsPerUser.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .WithEnvironment("RateLimiting__PermitsPerIp", "100000")
-            .WithEnvironment("Gateway__UpstreamTimeout", UpstreamTimeout.ToString());
+            .WithEnvironment("RateLimiting__PermitsPerIp", "100000");
+        foreach (var cluster in new[] { "users", "products", "orders", "notifications" })
+        {
+            gatewayBuilder.WithEnvironment($"ReverseProxy__Clusters__{cluster}__HttpRequest__ActivityTimeout", UpstreamTimeout.ToString());
+        }
         var products = (ProjectResource)builder.Resources.Single(r => r.Name == "products");
         builder.CreateResourceBuilder(products)
             .WithEnvironment("Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics", "Information");

@@ -58,7 +58,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         builder.AddProject<Projects.Platform_Gateway>(name)
             .WithHttpEndpoint()
             .WithEnvironment("Jwt__JwksUrl", Tokens.JwksUrl.ToString())
-            .WithEnvironment("Gateway__UpstreamTimeout", UpstreamTimeout.ToString())
+            .WithEnvironment("ReverseProxy__Clusters__orders__HttpRequest__ActivityTimeout", UpstreamTimeout.ToString())
             .WithEnvironment("services__users__http__0", Users.Url.ToString())
             .WithEnvironment("services__products__http__0", Products[0].Url.ToString())
             .WithEnvironment("services__products__http__1", Products[1].Url.ToString())

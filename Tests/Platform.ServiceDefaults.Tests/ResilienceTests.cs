@@ -8,7 +8,10 @@ using Polly.CircuitBreaker;
 
 namespace Platform.ServiceDefaults.Tests;
 
-/// <summary>Clients with the service defaults calling real Kestrel upstreams through service discovery.</summary>
+/// <summary>
+/// Clients with the service defaults (Microsoft.Extensions.Http.Resilience's standard handler, configured from
+/// <c>HttpClientResilience</c>) calling real Kestrel upstreams through service discovery.
+/// </summary>
 public sealed class ResilienceTests
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
@@ -18,11 +21,11 @@ public sealed class ResilienceTests
     {
         var settings = new Dictionary<string, string?>
         {
-            ["HttpClientResilience:RetryDelay"] = "00:00:00.010",
-            ["HttpClientResilience:AttemptTimeout"] = "00:00:00.500",
-            ["HttpClientResilience:CircuitBreakerMinimumThroughput"] = "4",
-            ["HttpClientResilience:CircuitBreakerFailureRatio"] = "0.5",
-            ["HttpClientResilience:CircuitBreakerBreakDuration"] = "00:00:01",
+            ["HttpClientResilience:Retry:Delay"] = "00:00:00.010",
+            ["HttpClientResilience:AttemptTimeout:Timeout"] = "00:00:00.500",
+            ["HttpClientResilience:CircuitBreaker:MinimumThroughput"] = "4",
+            ["HttpClientResilience:CircuitBreaker:FailureRatio"] = "0.5",
+            ["HttpClientResilience:CircuitBreaker:BreakDuration"] = "00:00:01",
         };
         foreach (var (service, url) in upstreams)
         {
@@ -83,20 +86,46 @@ public sealed class ResilienceTests
     }
 
     [Fact]
-    public async Task A_POST_with_an_Idempotency_Key_is_retried_and_its_streamed_body_sent_again()
+    public async Task A_POST_with_an_Idempotency_Key_is_retried_and_its_body_sent_again()
     {
         var arrivals = new List<DateTime>();
         await using var upstream = await FailingFirst(1, c => Status(c, 503), arrivals);
         using var host = Client(("upstream", upstream.Url));
-        using var request = new HttpRequestMessage(HttpMethod.Post, "http://upstream/")
-        {
-            Content = new StreamContent(new OneWayStream("order 42"u8.ToArray())),
-        };
-        request.Headers.Add(StandardResilienceHandler.IdempotencyKeyHeader, Guid.NewGuid().ToString());
+        using var request = new HttpRequestMessage(HttpMethod.Post, "http://upstream/") { Content = new StringContent("order 42") };
+        request.Headers.Add(IdempotentRetries.IdempotencyKeyHeader, Guid.NewGuid().ToString());
 
         var response = await host.CreateClient().SendAsync(request, Cancellation);
 
         Assert.Equal("ok:order 42", await response.Content.ReadAsStringAsync(Cancellation));
+        Assert.Equal(2, arrivals.Count);
+    }
+
+    [Fact]
+    public async Task A_POST_whose_connection_breaks_is_not_retried_without_an_Idempotency_Key()
+    {
+        var arrivals = new List<DateTime>();
+        await using var upstream = await FailingFirst(1, context =>
+        {
+            context.Abort();
+            return Task.CompletedTask;
+        }, arrivals);
+        using var host = Client(("upstream", upstream.Url));
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => host.CreateClient().PostAsync("http://upstream/", new StringContent("order"), Cancellation));
+
+        Assert.Single(arrivals);
+    }
+
+    [Fact]
+    public async Task A_PUT_is_retried_as_idempotent()
+    {
+        var arrivals = new List<DateTime>();
+        await using var upstream = await FailingFirst(1, c => Status(c, 503), arrivals);
+        using var host = Client(("upstream", upstream.Url));
+
+        var response = await host.CreateClient().PutAsync("http://upstream/", new StringContent("quantity 2"), Cancellation);
+
+        Assert.Equal("ok:quantity 2", await response.Content.ReadAsStringAsync(Cancellation));
         Assert.Equal(2, arrivals.Count);
     }
 
@@ -161,11 +190,5 @@ public sealed class ResilienceTests
         await Task.Delay(TimeSpan.FromSeconds(1.2), Cancellation);
         Assert.Equal("recovered", await client.GetStringAsync("http://upstream/", Cancellation));
         Assert.Equal("recovered", await client.GetStringAsync("http://upstream/", Cancellation));
-    }
-
-    /// <summary>Content that can be read once only, as from a network stream.</summary>
-    private sealed class OneWayStream(byte[] content) : MemoryStream(content)
-    {
-        public override bool CanSeek => false;
     }
 }

@@ -1,97 +1,112 @@
-using Microsoft.Extensions.Configuration;
-using Platform.ServiceDefaults.ServiceDiscovery;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.ServiceDiscovery;
+using Platform.ServiceDefaults.Tests.Support;
 
 namespace Platform.ServiceDefaults.Tests;
 
+/// <summary>
+/// Service discovery as the service defaults set it up (Microsoft.Extensions.ServiceDiscovery): HttpClients calling
+/// <c>http://service</c> against real Kestrel replicas, and the resolver the gateway's proxy asks.
+/// </summary>
 public sealed class ServiceDiscoveryTests
 {
-    private static (ServiceEndpointResolver Resolver, IConfigurationRoot Configuration) Resolver(params (string Key, string Value)[] settings)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)))
-            .Build();
-        return (new ServiceEndpointResolver(configuration), configuration);
-    }
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
-    private static string Resolve(ServiceEndpointResolver resolver, string uri) => resolver.Resolve(new Uri(uri)).ToString();
+    /// <summary>A replica answering its name, the path and the query it received.</summary>
+    private static Task<TestWebServer> Replica(string name) =>
+        TestWebServer.StartAsync(app => app.Run(context =>
+            context.Response.WriteAsync($"{name} {context.Request.Path}{context.Request.QueryString}", context.RequestAborted)), Cancellation);
 
-    [Fact]
-    public void An_http_address_resolves_to_the_configured_endpoint_keeping_path_and_query()
-    {
-        var (resolver, _) = Resolver(("services:products:http:0", "http://127.0.0.1:5001"));
-
-        Assert.Equal("http://127.0.0.1:5001/api/products/7?currency=EUR", Resolve(resolver, "http://products/api/products/7?currency=EUR"));
-    }
+    private static async Task<string> ResolveAsync(ClientHost host, string service) =>
+        string.Join(" ", (await host.GetRequiredService<ServiceEndpointResolver>().GetEndpointsAsync(service, Cancellation)).Endpoints);
 
     [Fact]
-    public void Https_plus_http_prefers_an_https_endpoint()
+    public async Task An_http_address_reaches_the_configured_endpoint_keeping_path_and_query()
     {
-        var (resolver, _) = Resolver(("services:products:http:0", "http://127.0.0.1:5001"), ("services:products:https:0", "https://127.0.0.1:5002"));
+        await using var replica = await Replica("products-0");
+        using var host = ClientHost.Create(new Dictionary<string, string?> { ["services:products:http:0"] = replica.Url.ToString() });
 
-        Assert.Equal("https://127.0.0.1:5002/ping", Resolve(resolver, "https+http://products/ping"));
-        Assert.Equal("http://127.0.0.1:5001/ping", Resolve(resolver, "http://products/ping"));
+        var answer = await host.CreateClient().GetStringAsync("http://products/api/products/7?currency=EUR", Cancellation);
+
+        Assert.Equal("products-0 /api/products/7?currency=EUR", answer);
     }
 
     [Fact]
-    public void Https_plus_http_falls_back_to_http_without_an_https_endpoint()
+    public async Task Requests_go_round_robin_over_the_replicas()
     {
-        var (resolver, _) = Resolver(("services:products:http:0", "http://127.0.0.1:5001"));
+        await using var first = await Replica("products-0");
+        await using var second = await Replica("products-1");
+        using var host = ClientHost.Create(new Dictionary<string, string?>
+        {
+            ["services:products:http:0"] = first.Url.ToString(),
+            ["services:products:http:1"] = second.Url.ToString(),
+        });
+        var client = host.CreateClient();
 
-        Assert.Equal("http://127.0.0.1:5001/ping", Resolve(resolver, "https+http://products/ping"));
+        var replicas = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            replicas.Add((await client.GetStringAsync("http://products/", Cancellation)).Split(' ')[0]);
+        }
+
+        Assert.Equal(2, replicas.Count(r => r == "products-0"));
+        Assert.Equal(2, replicas.Count(r => r == "products-1"));
+        Assert.All(replicas.Zip(replicas.Skip(1)), pair => Assert.NotEqual(pair.First, pair.Second));
     }
 
     [Fact]
-    public void An_underscore_prefix_selects_a_named_endpoint()
+    public async Task Https_plus_http_prefers_https_endpoints_and_falls_back_to_http()
     {
-        var (resolver, _) = Resolver(("services:products:http:0", "http://127.0.0.1:5001"), ("services:products:dashboard:0", "http://127.0.0.1:5099"));
+        using var both = ClientHost.Create(new Dictionary<string, string?>
+        {
+            ["services:products:http:0"] = "http://127.0.0.1:5001",
+            ["services:products:https:0"] = "https://127.0.0.1:5002",
+        });
+        using var httpOnly = ClientHost.Create(new Dictionary<string, string?> { ["services:products:http:0"] = "http://127.0.0.1:5001" });
 
-        Assert.Equal("http://127.0.0.1:5099/", Resolve(resolver, "http://_dashboard.products/"));
+        Assert.Equal("https://127.0.0.1:5002/", await ResolveAsync(both, "https+http://products"));
+        Assert.Equal("http://127.0.0.1:5001/", await ResolveAsync(both, "http://products"));
+        Assert.Equal("http://127.0.0.1:5001/", await ResolveAsync(httpOnly, "https+http://products"));
     }
 
     [Fact]
-    public void Replicas_are_used_round_robin()
+    public async Task An_underscore_prefix_selects_a_named_endpoint()
     {
-        var (resolver, _) = Resolver(
-            ("services:products:http:0", "http://127.0.0.1:5001"),
-            ("services:products:http:1", "http://127.0.0.1:5002"),
-            ("services:products:http:2", "http://127.0.0.1:5003"));
+        using var host = ClientHost.Create(new Dictionary<string, string?>
+        {
+            ["services:products:http:0"] = "http://127.0.0.1:5001",
+            ["services:products:dashboard:0"] = "http://127.0.0.1:5099",
+        });
 
-        var ports = Enumerable.Range(0, 6).Select(_ => resolver.Resolve(new Uri("http://products/")).Port);
-
-        Assert.Equal([5001, 5002, 5003, 5001, 5002, 5003], ports);
-    }
-
-    [Theory]
-    [InlineData("http://catalog.internal/api?x=1", "http://catalog.internal/api?x=1")]
-    [InlineData("http://products:8080/api", "http://products:8080/api")]
-    [InlineData("https+http://products/api", "https://products/api")]
-    public void An_unconfigured_host_passes_through_to_DNS(string address, string expected)
-    {
-        var (resolver, _) = Resolver(("services:other:http:0", "http://127.0.0.1:5001"));
-
-        Assert.Equal(expected, Resolve(resolver, address));
+        Assert.Equal("http://127.0.0.1:5099/", await ResolveAsync(host, "http://_dashboard.products"));
     }
 
     [Fact]
-    public void A_configured_service_without_the_requested_scheme_is_an_error_naming_its_section()
+    public async Task An_unconfigured_service_passes_through_to_DNS()
     {
-        var (resolver, _) = Resolver(("services:products:http:0", "http://127.0.0.1:5001"));
+        await using var replica = await Replica("local");
+        using var host = ClientHost.Create(new Dictionary<string, string?> { ["services:other:http:0"] = "http://127.0.0.1:5001" });
 
-        var error = Assert.Throws<InvalidOperationException>(() => resolver.Resolve(new Uri("https://products/")));
+        // "localhost" is not configured: the request goes to the host name as it is, as Kubernetes DNS would resolve it.
+        var answer = await host.CreateClient().GetStringAsync($"http://localhost:{replica.Url.Port}/ping", Cancellation);
 
-        Assert.Contains("services:products", error.Message);
+        Assert.Equal("local /ping", answer);
     }
 
     [Fact]
-    public void A_configuration_change_is_picked_up()
+    public async Task A_configuration_change_is_picked_up()
     {
-        var (resolver, configuration) = Resolver(("services:products:http:0", "http://127.0.0.1:5001"));
-        Assert.Equal("http://127.0.0.1:5001/", Resolve(resolver, "http://products/"));
+        await using var before = await Replica("before");
+        await using var after = await Replica("after");
+        using var host = ClientHost.Create(new Dictionary<string, string?> { ["services:products:http:0"] = before.Url.ToString() });
+        var client = host.CreateClient();
+        Assert.StartsWith("before", await client.GetStringAsync("http://products/", Cancellation));
 
-        configuration["services:products:http:0"] = "http://127.0.0.1:6001";
-        configuration["services:products:http:1"] = "http://127.0.0.1:6002";
-        configuration.Reload();
+        host.Configuration["services:products:http:0"] = after.Url.ToString();
+        host.Configuration.Reload();
 
-        Assert.Equal(["http://127.0.0.1:6001/", "http://127.0.0.1:6002/"], new[] { Resolve(resolver, "http://products/"), Resolve(resolver, "http://products/") });
+        Assert.StartsWith("after", await client.GetStringAsync("http://products/", Cancellation));
     }
 }

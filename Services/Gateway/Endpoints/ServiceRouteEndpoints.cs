@@ -1,21 +1,27 @@
 using Platform.Gateway.Forwarding;
-using Platform.Gateway.Security;
 
 namespace Platform.Gateway.Endpoints;
 
 public static class ServiceRouteEndpoints
 {
-    /// <summary>Each service's /api prefix, forwarded with its path and query; any other /api path is a 404 problem.</summary>
+    /// <summary>
+    /// The routes of configuration section <c>ReverseProxy</c> (each service's /api prefixes and its OpenAPI document),
+    /// forwarded by YARP; any other /api path or OpenAPI document is a 404 problem.
+    /// </summary>
     public static IEndpointRouteBuilder MapServiceRoutes(this IEndpointRouteBuilder app)
     {
-        foreach (var (prefix, service) in ServiceRoutes.Prefixes)
+        app.MapReverseProxy(proxy =>
         {
-            app.Map(prefix + "/{**rest}", (HttpContext context, HttpForwarder forwarder) =>
-                    forwarder.ForwardAsync(context, service, context.Request.Path.ToUriComponent() + context.Request.QueryString.ToUriComponent()))
-                .RequireAuthorization(PublicRoutes.Policy);
-        }
+            proxy.UseMiddleware<UpstreamProblems>();
+            proxy.UseMiddleware<RefusedConnectionRetry>();
+            proxy.UseSessionAffinity();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        });
         app.Map("/api/{**rest}", (HttpContext context) =>
             TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No API at {context.Request.Path}."));
+        app.MapGet("/openapi/{service}.json", (string service) =>
+            TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No service named '{service}'."));
         return app;
     }
 }

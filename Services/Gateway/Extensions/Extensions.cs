@@ -10,7 +10,10 @@ public static class Extensions
     {
         var services = builder.Services;
         services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.SectionName));
-        services.AddSingleton<HttpForwarder>();
+        services.AddReverseProxy()
+            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .AddServiceDiscoveryDestinationResolver()
+            .AddTransforms(ForwardingTransforms.Apply);
 
         builder.AddJwtAuthentication();
         services.AddAuthorizationBuilder().AddTokenUnlessPublicPolicy();
