@@ -29,7 +29,7 @@ public sealed partial class AspireDashboardTests(SystemFixture system)
                 && rows.All(row => row[1] == "Running");
         }, TimeSpan.FromSeconds(30), "every resource Running and Healthy on the Resources page", Cancellation,
             () => $"expected {string.Join(", ", expected.Select(e => $"{e.Key} ×{e.Value}"))}; the page lists{Environment.NewLine}"
-                + string.Join(Environment.NewLine, rows.Select(row => $"    {row[0]}: {row[1]}")));
+                + string.Join(Environment.NewLine, rows.Select(row => $"    {string.Join(": ", row)}")));
         await Screenshots.SaveAsync(page, "dashboard-resources");
     }
 
