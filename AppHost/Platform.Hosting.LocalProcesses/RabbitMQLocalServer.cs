@@ -56,12 +56,9 @@ internal sealed class RabbitMQLocalServer(RabbitMQServerResource broker) : Local
             ["RABBITMQ_LOGS"] = "-",
             ["RABBITMQ_CONFIG_FILE"] = Path.Combine(data, "rabbitmq.conf"),
             ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(data, "enabled_plugins"),
-            // For every Erlang VM of the broker, not only its own: when it loses its epmd, RabbitMQ's epmd monitor
-            // spawns an erl to start one, which without this became an `epmd -daemon` outliving the AppHost.
-            ["ERL_FLAGS"] = "-start_epmd false",
             // The broker stops itself (connections, queues, message stores) before the VM's shutdown begins;
             // shutdown_time caps the rest, which otherwise idles about five seconds before the VM exits.
-            ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1} -shutdown_time 1000",
+            ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1} -start_epmd false -shutdown_time 1000",
             ["HOME"] = Path.Combine(data, "home"),
         };
     }
