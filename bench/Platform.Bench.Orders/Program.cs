@@ -1,20 +1,28 @@
-using System.Diagnostics;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Platform.Bench;
 using Platform.Bench.Orders;
 using Platform.Testing;
 
-// Usage: Platform.Bench.Orders [customers = 16] [seconds = 20]
-// Starts the whole AppHost (random ports, throw-away data); each customer puts one item in the cart and checks
-// out, again and again, for the given time (closed loop through the gateway). Then it waits for every order to be
-// Confirmed and reads the saga's timestamps from the orders and notifications services.
+// Usage: Platform.Bench.Orders [customers = 16] [seconds = 20] [offered orders/s = 100]
+// Starts the whole AppHost (random ports, throw-away data) and places orders through the gateway, each one
+// "put one item in the cart, check out":
+// 1. closed loop: each customer places the next order as soon as the last POST answers, for the given time;
+// 2. open loop: orders arrive at a fixed rate whatever the system does, for the same time.
+// After each, it waits until every order is Confirmed and reads the saga's timestamps from the orders and
+// notifications services; the CPU time of every process on the machine is divided by the orders placed.
 var customers = args.Length > 0 ? int.Parse(args[0]) : 16;
 var duration = TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1]) : 20);
+var offeredRate = args.Length > 2 ? int.Parse(args[2]) : 100;
 const string AdminPassword = "Bench-Admin-Passw0rd";
 
 var builder = (await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>()).WithTestDefaults();
 builder.Configuration["Parameters:admin-password"] = AdminPassword;
+// The services' logs stay in the services; the bench's console shows its figures and the warnings.
+builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
 var gatewayResource = (ProjectResource)builder.Resources.Single(r => r.Name == "gateway");
 builder.CreateResourceBuilder(gatewayResource)
     .WithEnvironment("RateLimiting__PermitsPerIp", "1000000000")
@@ -25,69 +33,24 @@ await app.WaitForAllResourcesHealthyAsync(TimeSpan.FromMinutes(3));
 
 var shop = new Shop(() => app.CreateHttpClient("gateway"));
 using var admin = await shop.LoginAsync("admin@platform.local", AdminPassword);
-var productId = await Shop.CreateProductAsync(admin, stock: 1_000_000);
-var clients = await Task.WhenAll(Enumerable.Range(0, customers).Select(i => shop.RegisterAsync($"bench_{i}_{Guid.NewGuid():N}"[..24])));
+var productId = await Shop.CreateProductAsync(admin, stock: 10_000_000);
+// The open loop needs enough customers that one is free when the next order arrives: one cart each.
+var clients = await Task.WhenAll(Enumerable.Range(0, Math.Max(customers, offeredRate / 2))
+    .Select(i => shop.RegisterAsync($"bench_{i}_{Guid.NewGuid():N}"[..24])));
+var loads = new OrderLoads(productId);
+await loads.ClosedLoopAsync(clients.Take(customers).ToArray(), TimeSpan.FromSeconds(3)); // warm-up: JIT, pools, caches
 
 Console.WriteLine($"{customers} customers, {duration.TotalSeconds:0} s, {Environment.ProcessorCount} cores");
-var postLatencies = new List<double>[customers];
-var placed = new List<(HttpClient Customer, Guid OrderId)>[customers];
-var clock = Stopwatch.StartNew();
-await Task.WhenAll(Enumerable.Range(0, customers).Select(async i =>
+Console.WriteLine($"closed loop, {customers} customers:");
+await OrderReport.MeasureAsync(clients, () => loads.ClosedLoopAsync(clients.Take(customers).ToArray(), duration));
+Console.WriteLine($"open loop, {offeredRate} orders/s offered:");
+await OrderReport.MeasureAsync(clients, () => loads.OpenLoopAsync(clients, offeredRate, duration));
+if (loads.Skipped > 0)
 {
-    postLatencies[i] = [];
-    placed[i] = [];
-    while (clock.Elapsed < duration)
-    {
-        await Shop.PutInCartAsync(clients[i], productId);
-        var started = Stopwatch.GetTimestamp();
-        var orderId = await Shop.CheckoutAsync(clients[i]);
-        postLatencies[i].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        placed[i].Add((clients[i], orderId));
-    }
-}));
-var orders = placed.SelectMany(p => p).ToList();
-Console.WriteLine($"  placed {orders.Count} orders in {clock.Elapsed.TotalSeconds:0.0} s; waiting for them to be Confirmed");
-
-var finals = new List<Order>();
-foreach (var (customer, orderId) in orders)
-{
-    var order = await Shop.GetOrderAsync(customer, orderId);
-    while (order.Status == "Pending")
-    {
-        await Task.Delay(200);
-        order = await Shop.GetOrderAsync(customer, orderId);
-    }
-    finals.Add(order);
+    Console.WriteLine($"  {loads.Skipped} arrivals skipped: all {clients.Length} customers were still checking out");
 }
-
-var confirmedAt = finals.Where(o => o.Status == "Confirmed").ToDictionary(o => o.Id, o => o.History.Single(h => h.Status == "Confirmed").At);
-var sagaSeconds = finals.Select(o => (o.History.Max(h => h.At) - o.History.Min(h => h.At)).TotalMilliseconds).Order().ToList();
-var first = finals.Min(o => o.History.Min(h => h.At));
-var last = confirmedAt.Values.Max();
-
-var notificationDelays = new List<double>();
-foreach (var customer in clients)
-{
-    foreach (var notification in await Shop.GetNotificationsAsync(customer))
-    {
-        if (notification is { Kind: "order-confirmed", OrderId: { } id } && confirmedAt.TryGetValue(id, out var at))
-        {
-            notificationDelays.Add((notification.CreatedAt - at).TotalMilliseconds);
-        }
-    }
-}
-notificationDelays.Sort();
-var posts = postLatencies.SelectMany(l => l).Order().ToList();
-
-Console.WriteLine($"  confirmed {confirmedAt.Count} of {finals.Count}; {confirmedAt.Count / (last - first).TotalSeconds:0.0} orders/s end to end (first POST to last Confirmed)");
-Console.WriteLine($"  POST /api/orders:           p50 {Percentile(posts, 0.50),7:0.0} ms   p99 {Percentile(posts, 0.99),7:0.0} ms");
-Console.WriteLine($"  Pending -> Confirmed:       p50 {Percentile(sagaSeconds, 0.50),7:0.0} ms   p99 {Percentile(sagaSeconds, 0.99),7:0.0} ms");
-Console.WriteLine($"  Confirmed -> notification:  p50 {Percentile(notificationDelays, 0.50),7:0.0} ms   p99 {Percentile(notificationDelays, 0.99),7:0.0} ms   ({notificationDelays.Count} notifications)");
 
 foreach (var client in clients)
 {
     client.Dispose();
 }
-
-static double Percentile(List<double> sorted, double fraction) =>
-    sorted.Count == 0 ? double.NaN : sorted[(int)Math.Min(sorted.Count - 1, sorted.Count * fraction)];
