@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Platform.Bench;
 using Platform.Bench.EventBus;
 using Platform.Contracts;
 using Platform.EventBus;
@@ -85,6 +86,7 @@ await WaitForHandledAsync(500);
 latencies.Reset();
 
 // Throughput: publish in transactions of 100 events, as fast as possible, until every event is handled.
+var cpuBefore = CpuSnapshot.Take();
 var clock = Stopwatch.StartNew();
 for (var published = 0; published < throughputEvents; published += 100)
 {
@@ -93,10 +95,12 @@ for (var published = 0; published < throughputEvents; published += 100)
 var publishedIn = clock.Elapsed;
 await WaitForHandledAsync(throughputEvents);
 var handledIn = clock.Elapsed;
+var throughputCpu = cpuBefore.Until(CpuSnapshot.Take()).PerUnit(throughputEvents, "event", handledIn);
 latencies.Reset();
 
 // Latency: one event per transaction at a steady rate, well below the throughput.
 var steadyEvents = steadyRate * steadySeconds;
+cpuBefore = CpuSnapshot.Take();
 clock.Restart();
 for (var i = 0; i < steadyEvents; i++)
 {
@@ -108,13 +112,16 @@ for (var i = 0; i < steadyEvents; i++)
     await PublishAsync(1);
 }
 await WaitForHandledAsync(steadyEvents);
+var steadyCpu = cpuBefore.Until(CpuSnapshot.Take()).PerUnit(steadyEvents, "event", clock.Elapsed);
 var (p50, p99, max) = latencies.Percentiles();
 await host.StopAsync();
 
 var options = host.Services.GetRequiredService<IOptions<EventBusOptions>>().Value;
 Console.WriteLine($"Event bus, outbox -> RabbitMQ -> inbox, one service handling its own events ({Environment.ProcessorCount} cores; " +
-    $"consumer concurrency {options.ConsumerConcurrency}, prefetch {options.PrefetchCount}, outbox batch {options.OutboxBatchSize})");
+    $"consumer concurrency {options.ConsumerConcurrency}, prefetch {options.PrefetchCount}, handling batch {options.MaxBatchSize}, outbox batch {options.OutboxBatchSize})");
 Console.WriteLine($"  throughput: {throughputEvents} events in {handledIn.TotalSeconds:0.00} s = {throughputEvents / handledIn.TotalSeconds:0} events/s handled " +
     $"(committing them to the outbox took {publishedIn.TotalSeconds:0.00} s)");
+Console.WriteLine($"    {throughputCpu}");
 Console.WriteLine($"  latency at {steadyRate} events/s for {steadySeconds} s, publish to handled: " +
     $"p50 {p50.TotalMilliseconds:0.0} ms, p99 {p99.TotalMilliseconds:0.0} ms, max {max.TotalMilliseconds:0.0} ms");
+Console.WriteLine($"    {steadyCpu}");

@@ -9,6 +9,7 @@ internal static class LoadRun
     {
         var latencies = new List<double>[workers];
         var failures = 0;
+        var cpuBefore = CpuSnapshot.Take();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(async worker =>
         {
@@ -24,15 +25,19 @@ internal static class LoadRun
                 }
             }
         }));
+        var elapsed = clock.Elapsed;
+        var cpu = cpuBefore.Until(CpuSnapshot.Take());
         var all = latencies.SelectMany(l => l).Order().ToList();
-        return new LoadResult(all.Count / clock.Elapsed.TotalSeconds, Percentile(all, 0.50), Percentile(all, 0.99), all.Count, failures);
+        return new LoadResult(all.Count / elapsed.TotalSeconds, Percentile(all, 0.50), Percentile(all, 0.99), all.Count, failures,
+            cpu.PerUnit(all.Count, "request", elapsed));
     }
 
     private static double Percentile(List<double> sorted, double fraction) => sorted[(int)Math.Min(sorted.Count - 1, sorted.Count * fraction)];
 }
 
-internal sealed record LoadResult(double RequestsPerSecond, double P50Milliseconds, double P99Milliseconds, int Requests, int Failures)
+internal sealed record LoadResult(double RequestsPerSecond, double P50Milliseconds, double P99Milliseconds, int Requests, int Failures, string Cpu)
 {
     public override string ToString() =>
-        $"{RequestsPerSecond,8:0} req/s   p50 {P50Milliseconds,6:0.00} ms   p99 {P99Milliseconds,6:0.00} ms   ({Requests} requests, {Failures} failed)";
+        $"{RequestsPerSecond,8:0} req/s   p50 {P50Milliseconds,6:0.00} ms   p99 {P99Milliseconds,6:0.00} ms   ({Requests} requests, {Failures} failed)\n" +
+        $"                         {Cpu}";
 }

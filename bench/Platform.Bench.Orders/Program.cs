@@ -7,7 +7,7 @@ using Platform.Bench;
 using Platform.Bench.Orders;
 using Platform.Testing;
 
-// Usage: Platform.Bench.Orders [customers = 16] [seconds = 20] [offered orders/s = 100]
+// Usage: Platform.Bench.Orders [customers = 16] [seconds = 20] [offered orders/s = 100] [warm-up seconds = 3]
 // Starts the whole AppHost (random ports, throw-away data) and places orders through the gateway, each one
 // "put one item in the cart, check out":
 // 1. closed loop: each customer places the next order as soon as the last POST answers, for the given time;
@@ -17,6 +17,7 @@ using Platform.Testing;
 var customers = args.Length > 0 ? int.Parse(args[0]) : 16;
 var duration = TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1]) : 20);
 var offeredRate = args.Length > 2 ? int.Parse(args[2]) : 100;
+var warmUp = TimeSpan.FromSeconds(args.Length > 3 ? int.Parse(args[3]) : 3);
 const string AdminPassword = "Bench-Admin-Passw0rd";
 
 var builder = (await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>()).WithTestDefaults();
@@ -38,7 +39,7 @@ var productId = await Shop.CreateProductAsync(admin, stock: 10_000_000);
 var clients = await Task.WhenAll(Enumerable.Range(0, Math.Max(customers, offeredRate / 2))
     .Select(i => shop.RegisterAsync($"bench_{i}_{Guid.NewGuid():N}"[..24])));
 var loads = new OrderLoads(productId);
-await loads.ClosedLoopAsync(clients.Take(customers).ToArray(), TimeSpan.FromSeconds(3)); // warm-up: JIT, pools, caches
+await loads.ClosedLoopAsync(clients.Take(customers).ToArray(), warmUp); // warm-up: JIT, pools, caches
 
 Console.WriteLine($"{customers} customers, {duration.TotalSeconds:0} s, {Environment.ProcessorCount} cores");
 Console.WriteLine($"closed loop, {customers} customers:");
@@ -49,6 +50,11 @@ if (loads.Skipped > 0)
 {
     Console.WriteLine($"  {loads.Skipped} arrivals skipped: all {clients.Length} customers were still checking out");
 }
+
+// What the running system costs once every order is settled: health checks, metrics, timers, polling, tier-up.
+var idleFrom = CpuSnapshot.Take();
+await Task.Delay(TimeSpan.FromSeconds(10));
+Console.WriteLine($"idle, 10 s:\n  {idleFrom.Until(CpuSnapshot.Take()).PerUnit(10, "second", TimeSpan.FromSeconds(10))}");
 
 foreach (var client in clients)
 {
