@@ -167,7 +167,8 @@ internal sealed partial class EventConsumer(
         Activity.Current = outer; // the span is made current around its own handler only
         try
         {
-            return new InboxItem(Find(eventName), Deserialize(delivery, eventName), activity);
+            var registration = Find(eventName);
+            return new InboxItem(registration, Deserialize(delivery, eventName, registration.EventType), activity);
         }
         catch (UnprocessableMessageException exception)
         {
@@ -228,13 +229,13 @@ internal sealed partial class EventConsumer(
             ? registration
             : throw new UnprocessableMessageException($"Service '{_options.ServiceName}' has no handler for event '{eventName}'.");
 
-    private IntegrationEvent Deserialize(BasicDeliverEventArgs delivery, string eventName)
+    private static IntegrationEvent Deserialize(BasicDeliverEventArgs delivery, string eventName, Type eventType)
     {
         try
         {
-            return EventSerializer.Deserialize(delivery.Body.Span, Find(eventName).EventType);
+            return EventSerializer.Deserialize(delivery.Body.Span, eventType);
         }
-        catch (Exception exception) when (exception is not UnprocessableMessageException)
+        catch (Exception exception)
         {
             throw new UnprocessableMessageException($"The body of message {delivery.BasicProperties.MessageId} is not a valid {eventName} event.", exception);
         }
