@@ -62,6 +62,33 @@ public sealed class CacheConsistencyTests(ProductsFixture fixture)
     }
 
     [Fact]
+    public async Task An_entry_stored_late_by_a_read_that_raced_a_change_is_never_served()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var admin = fixture.Client(token: fixture.Tokens.Admin());
+        var category = TestProducts.UniqueCategory();
+        var product = await TestProducts.CreateAsync(admin, "Racing Kettle", 20m, category);
+        var client = fixture.Client(replica: 0);
+        await client.GetJsonAsync<ProductDto>($"/api/products/{product.Id}");
+        var redis = fixture.Redis.GetDatabase();
+        var entryKey = $"products:product:{product.Id}";
+        var before = await redis.StringGetAsync(entryKey);
+        Assert.False(before.IsNull);
+
+        using var update = await admin.PutAsJsonAsync($"/api/products/{product.Id}",
+            new { name = product.Name, description = product.Description, price = 21m, category, stock = product.Stock }, cancellation);
+        Assert.Equal(HttpStatusCode.OK, update.StatusCode);
+        Assert.Equal(21m, (await client.GetJsonAsync<ProductDto>($"/api/products/{product.Id}")).Price);
+
+        // A read that loaded the old row before the change and stores it only now, over the fresh entry.
+        await redis.StringSetAsync(entryKey, before, TimeSpan.FromSeconds(30));
+        foreach (var replica in new[] { client, fixture.Client(replica: 1) })
+        {
+            Assert.Equal(21m, (await replica.GetJsonAsync<ProductDto>($"/api/products/{product.Id}")).Price);
+        }
+    }
+
+    [Fact]
     public async Task An_edit_without_a_price_change_publishes_nothing()
     {
         var cancellation = TestContext.Current.CancellationToken;

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using StackExchange.Redis;
 
 namespace Platform.Products.Tests;
 
@@ -14,6 +15,7 @@ public sealed class ProductsFixture : IAsyncLifetime
     public TokenIssuer Tokens { get; private set; } = null!;
     public string DatabaseConnectionString { get; private set; } = "";
     public string MessagingConnectionString { get; private set; } = "";
+    public IConnectionMultiplexer Redis { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
@@ -36,6 +38,7 @@ public sealed class ProductsFixture : IAsyncLifetime
         await App.WaitForResourceHealthyAsync(Service, cancellationToken: cancellation);
         DatabaseConnectionString = await App.GetRequiredConnectionStringAsync("productsdb", cancellation);
         MessagingConnectionString = await App.GetRequiredConnectionStringAsync("messaging", cancellation);
+        Redis = await ConnectionMultiplexer.ConnectAsync(await App.GetRequiredConnectionStringAsync("cache", cancellation));
     }
 
     /// <summary>A client of one replica, optionally sending a bearer token.</summary>
@@ -55,6 +58,11 @@ public sealed class ProductsFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        if (Redis is not null)
+        {
+            await Redis.CloseAsync();
+            Redis.Dispose();
+        }
         if (App is not null)
         {
             await App.DisposeAsync();

@@ -16,13 +16,19 @@ public sealed class CartView(ProductsClient products)
 {
     public const string GoneProductName = "No longer available";
 
-    public async Task<CartResponse> RenderAsync(IReadOnlyList<CartLine> lines, CancellationToken cancellationToken)
+    public Task<CartResponse> RenderAsync(IReadOnlyList<CartLine> lines, CancellationToken cancellationToken) =>
+        RenderAsync(lines, new Dictionary<Guid, ProductInfo>(), cancellationToken);
+
+    /// <summary>Renders the cart, asking the products service only for the lines whose product is not in <paramref name="known"/>.</summary>
+    public async Task<CartResponse> RenderAsync(
+        IReadOnlyList<CartLine> lines, IReadOnlyDictionary<Guid, ProductInfo> known, CancellationToken cancellationToken)
     {
         if (lines.Count == 0)
         {
             return CartResponse.Empty;
         }
-        var found = await products.FindManyAsync(lines.Select(l => l.ProductId), cancellationToken);
+        var asked = await products.FindManyAsync(lines.Select(l => l.ProductId).Where(id => !known.ContainsKey(id)), cancellationToken);
+        var found = known.Concat(asked).ToDictionary();
         var items = lines.Select(line => found.TryGetValue(line.ProductId, out var product)
                 ? new CartItemResponse(line.ProductId, product.Name, product.Price, line.Quantity, product.Price * line.Quantity,
                     product.ImageUrl, product.Stock >= line.Quantity)

@@ -48,7 +48,7 @@ public static class CartEndpoints
         }
         var userId = Caller.From(user).Id;
         await carts.ReplaceAsync(userId, lines);
-        return TypedResults.Ok(await view.RenderAsync(lines, cancellationToken));
+        return TypedResults.Ok(await view.RenderAsync(lines, found, cancellationToken));
     }
 
     private static async Task<NoContent> ClearCart(ClaimsPrincipal user, CartStore carts)
@@ -66,13 +66,14 @@ public static class CartEndpoints
             return TypedResults.ValidationProblem(errors);
         }
         var userId = Caller.From(user).Id;
+        var known = new Dictionary<Guid, ProductInfo>();
         if (request.Quantity == 0)
         {
             await carts.RemoveLineAsync(userId, productId);
         }
         else
         {
-            if (await products.FindAsync(productId, cancellationToken) is null)
+            if (await products.FindAsync(productId, cancellationToken) is not { } product)
             {
                 return Problems.Unprocessable(new() { ["productId"] = [$"There is no product {productId}."] }, "Unknown product");
             }
@@ -81,8 +82,9 @@ public static class CartEndpoints
                 return Problems.Unprocessable(
                     new() { ["productId"] = [$"A cart holds at most {CartRules.MaxLines} different products."] }, "Cart is full");
             }
+            known[productId] = product;
         }
-        return TypedResults.Ok(await view.RenderAsync(await carts.GetAsync(userId), cancellationToken));
+        return TypedResults.Ok(await view.RenderAsync(await carts.GetAsync(userId), known, cancellationToken));
     }
 
     private static async Task<Ok<CartResponse>> RemoveItem(

@@ -1,48 +1,59 @@
+using System.Buffers.Binary;
 using System.Text.Json;
 using StackExchange.Redis;
 
 namespace Platform.Products.Catalog;
 
 /// <summary>
-/// Cache-aside for catalog reads in Redis. Every key embeds the catalog version, and every change bumps it, so
-/// no replica serves data older than the last committed change, and a read that raced a write can only fill a
-/// key of the old version. Redis failures never fail a request: reads fall through to PostgreSQL.
+/// Cache-aside for catalog reads in Redis, holding the JSON the endpoints answer. Every change bumps the catalog
+/// version, and every entry records the version it was loaded at: a read fetches both in one MGET and uses the
+/// entry only if the versions match. So no replica serves data older than the last committed change, and a read
+/// that raced a write can only store an entry of the old version, which the next read ignores. Redis failures
+/// never fail a request: reads fall through to PostgreSQL.
 /// </summary>
 public sealed class CatalogCache(IConnectionMultiplexer redis, ILogger<CatalogCache> logger)
 {
     private const string VersionKey = "products:catalog-version";
+    private const int VersionLength = sizeof(long);
     private static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan OperationTimeout = TimeSpan.FromMilliseconds(500);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private int _unavailable;
 
-    /// <summary>The cached value of <paramref name="key"/>, else <paramref name="load"/>'s result, cached unless it is null.</summary>
-    public async Task<T?> GetOrLoadAsync<T>(string key, Func<Task<T?>> load) where T : class
+    /// <summary>
+    /// The UTF-8 JSON of <paramref name="key"/>'s value: cached, else <paramref name="load"/>'s result serialized
+    /// and cached. Null when <paramref name="load"/> finds nothing; that is not cached.
+    /// </summary>
+    public async Task<ReadOnlyMemory<byte>?> GetOrLoadJsonAsync<T>(string key, Func<Task<T?>> load) where T : class
     {
-        var version = await TryAsync(db => db.StringGetAsync(VersionKey));
-        if (version is not { } versionValue)
+        var entryKey = new RedisKey($"products:{key}");
+        var (answered, values) = await TryAsync(db => db.StringGetAsync([VersionKey, entryKey]));
+        var version = answered && values[0].TryParse(out long current) ? current : 0;
+        if (answered && (byte[]?)values[1] is { Length: >= VersionLength } entry
+            && BinaryPrimitives.ReadInt64LittleEndian(entry) == version)
         {
-            return await load();
+            return entry.AsMemory(VersionLength);
         }
-        var versionedKey = $"products:v{(versionValue.IsNull ? "0" : versionValue.ToString())}:{key}";
-        var cached = await TryAsync(db => db.StringGetAsync(versionedKey));
-        if (cached is { IsNull: false } hit)
+        if (await load() is not { } value)
         {
-            return JsonSerializer.Deserialize<T>(hit.ToString(), Json);
+            return null;
         }
-        var value = await load();
-        if (value is not null && cached is not null)
+        var json = JsonSerializer.SerializeToUtf8Bytes(value, Json);
+        if (answered)
         {
-            await TryAsync(db => db.StringSetAsync(versionedKey, JsonSerializer.Serialize(value, Json), TimeToLive));
+            var stored = new byte[VersionLength + json.Length];
+            BinaryPrimitives.WriteInt64LittleEndian(stored, version);
+            json.CopyTo(stored, VersionLength);
+            await TryAsync(db => db.StringSetAsync(entryKey, stored, TimeToLive));
         }
-        return value;
+        return json;
     }
 
     /// <summary>Makes every cached read stale; call after a change has committed.</summary>
-    public Task InvalidateAsync() => TryAsync(db => db.StringIncrementAsync(VersionKey));
+    public async Task InvalidateAsync() => await TryAsync(db => db.StringIncrementAsync(VersionKey));
 
-    private async Task<T?> TryAsync<T>(Func<IDatabase, Task<T>> command) where T : struct
+    private async Task<(bool Answered, T Result)> TryAsync<T>(Func<IDatabase, Task<T>> command)
     {
         try
         {
@@ -51,7 +62,7 @@ public sealed class CatalogCache(IConnectionMultiplexer redis, ILogger<CatalogCa
             {
                 logger.LogInformation("Redis answers again; catalog reads are cached again.");
             }
-            return result;
+            return (true, result);
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException or ObjectDisposedException)
         {
@@ -64,7 +75,7 @@ public sealed class CatalogCache(IConnectionMultiplexer redis, ILogger<CatalogCa
             {
                 logger.LogDebug("Redis still unavailable: {Message}", exception.Message);
             }
-            return null;
+            return (false, default!);
         }
     }
 }

@@ -1,17 +1,28 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Platform.Products.Data;
 
 namespace Platform.Products.Catalog;
 
-/// <summary>Catalog reads: from Redis when cached, else from PostgreSQL.</summary>
+/// <summary>
+/// Catalog reads: from Redis when cached, else from PostgreSQL. The endpoints answer the JSON as it was cached,
+/// without reading it back into objects.
+/// </summary>
 public sealed class ProductCatalog(ProductsDbContext db, CatalogCache cache)
 {
-    public Task<ProductItem?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        cache.GetOrLoadAsync($"product:{id}", async () =>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The product's <see cref="ProductItem"/> JSON, or null if there is none with that id.</summary>
+    public Task<ReadOnlyMemory<byte>?> FindJsonAsync(Guid id, CancellationToken cancellationToken) =>
+        cache.GetOrLoadJsonAsync($"product:{id}", async () =>
             await db.Products.AsNoTracking().Where(p => p.Id == id).Select(p => ProductItem.From(p)).SingleOrDefaultAsync(cancellationToken));
 
-    public async Task<ProductPage> SearchAsync(ProductSearch search, CancellationToken cancellationToken) =>
-        (await cache.GetOrLoadAsync(search.CacheKey, async () =>
+    public async Task<ProductItem?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        await FindJsonAsync(id, cancellationToken) is { } json ? JsonSerializer.Deserialize<ProductItem>(json.Span, Json) : null;
+
+    /// <summary>The <see cref="ProductPage"/> JSON of the search.</summary>
+    public async Task<ReadOnlyMemory<byte>> SearchJsonAsync(ProductSearch search, CancellationToken cancellationToken) =>
+        (await cache.GetOrLoadJsonAsync(search.CacheKey, async () =>
         {
             var products = Filter(db.Products.AsNoTracking(), search);
             var total = await products.CountAsync(cancellationToken);
@@ -21,10 +32,11 @@ public sealed class ProductCatalog(ProductsDbContext db, CatalogCache cache)
                 .Select(p => ProductItem.From(p))
                 .ToListAsync(cancellationToken);
             return new ProductPage(items, search.Page, search.PageSize, total);
-        }))!;
+        }))!.Value;
 
-    public async Task<IReadOnlyList<CategorySummary>> CategoriesAsync(CancellationToken cancellationToken) =>
-        (await cache.GetOrLoadAsync("categories", async () =>
+    /// <summary>The JSON list of every <see cref="CategorySummary"/>.</summary>
+    public async Task<ReadOnlyMemory<byte>> CategoriesJsonAsync(CancellationToken cancellationToken) =>
+        (await cache.GetOrLoadJsonAsync("categories", async () =>
         {
             var counts = await db.Products.AsNoTracking()
                 .GroupBy(p => p.Category)
@@ -32,7 +44,7 @@ public sealed class ProductCatalog(ProductsDbContext db, CatalogCache cache)
                 .OrderBy(c => c.Name)
                 .ToListAsync(cancellationToken);
             return counts.Select(c => new CategorySummary(c.Name, c.Count)).ToList();
-        }))!;
+        }))!.Value;
 
     private static IQueryable<Product> Filter(IQueryable<Product> products, ProductSearch search)
     {

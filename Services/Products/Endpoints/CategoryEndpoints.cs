@@ -7,7 +7,8 @@ public static class CategoryEndpoints
     public static IEndpointRouteBuilder MapCategoryEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/categories", async (ProductCatalog catalog, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await catalog.CategoriesAsync(cancellationToken)))
+                CatalogJson.Ok(await catalog.CategoriesJsonAsync(cancellationToken)))
+            .Produces<IReadOnlyList<CategorySummary>>()
             .WithTags("Categories")
             .WithDescription("Every category with its number of products.");
         return app;

@@ -14,8 +14,9 @@ public static class ProductEndpoints
     {
         var products = app.MapGroup("/api/products").WithTags("Products");
         products.MapGet("/", ListProducts)
+            .Produces<ProductPage>()
             .WithDescription($"Search, filter, sort ({string.Join(", ", ProductSort.All)}; default {ProductSort.Default}) and page the catalog.");
-        products.MapGet("/{id:guid}", GetProduct);
+        products.MapGet("/{id:guid}", GetProduct).Produces<ProductItem>();
         products.MapGet("/{id:guid}/image", GetProductImage);
 
         var admin = products.MapGroup("/").RequireAuthorization(PlatformJwt.AdminPolicy);
@@ -25,19 +26,19 @@ public static class ProductEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<ProductPage>, ValidationProblem>> ListProducts(
+    private static async Task<Results<Utf8ContentHttpResult, ValidationProblem>> ListProducts(
         [AsParameters] ProductListQuery query, ProductCatalog catalog, CancellationToken cancellationToken)
     {
         if (query.Validate(out var errors) is not { } search)
         {
             return TypedResults.ValidationProblem(errors);
         }
-        return TypedResults.Ok(await catalog.SearchAsync(search, cancellationToken));
+        return CatalogJson.Ok(await catalog.SearchJsonAsync(search, cancellationToken));
     }
 
-    private static async Task<Results<Ok<ProductItem>, ProblemHttpResult>> GetProduct(
+    private static async Task<Results<Utf8ContentHttpResult, ProblemHttpResult>> GetProduct(
         Guid id, ProductCatalog catalog, CancellationToken cancellationToken) =>
-        await catalog.FindAsync(id, cancellationToken) is { } product ? TypedResults.Ok(product) : NotFound(id);
+        await catalog.FindJsonAsync(id, cancellationToken) is { } product ? CatalogJson.Ok(product) : NotFound(id);
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetProductImage(
         Guid id, ProductCatalog catalog, HttpResponse response, CancellationToken cancellationToken)
