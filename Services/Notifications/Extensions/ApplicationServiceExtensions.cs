@@ -13,7 +13,7 @@ public static class ApplicationServiceExtensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<NotificationsDbContext>("notificationsdb");
+        builder.AddPostgresDbContext<NotificationsDbContext>("notificationsdb");
         builder.AddRabbitMQClient("messaging");
         builder.AddRabbitMQEventBus("messaging", "notifications")
             .UseDbContext<NotificationsDbContext>()

@@ -14,7 +14,7 @@ public static class ApplicationServiceExtensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<OrdersDbContext>("ordersdb");
+        builder.AddPostgresDbContext<OrdersDbContext>("ordersdb");
         builder.AddRedisClient("cache");
         builder.AddRabbitMQClient("messaging");
         builder.AddRabbitMQEventBus("messaging", "orders")

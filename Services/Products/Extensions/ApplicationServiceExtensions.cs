@@ -15,7 +15,7 @@ public static class ApplicationServiceExtensions
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<ProductsDbContext>("productsdb");
+        builder.AddPostgresDbContext<ProductsDbContext>("productsdb");
         builder.AddRedisClient("cache");
         // The catalog is served from PostgreSQL when Redis is down: a lost cache makes the service Degraded, not Unhealthy.
         builder.SetHealthCheckFailureStatus("StackExchange.Redis", HealthStatus.Degraded); // Aspire.StackExchange.Redis names its check so

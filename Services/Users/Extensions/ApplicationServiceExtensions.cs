@@ -14,7 +14,7 @@ public static class ApplicationServiceExtensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<UsersDbContext>("usersdb");
+        builder.AddPostgresDbContext<UsersDbContext>("usersdb");
         builder.AddRabbitMQClient("messaging");
         builder.AddRabbitMQEventBus("messaging", "users").UseDbContext<UsersDbContext>();
 
