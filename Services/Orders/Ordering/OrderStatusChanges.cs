@@ -21,8 +21,12 @@ public sealed class OrderStatusChanges(
         return locked.Count == 0 ? null : await LoadAsync(orderId, cancellationToken);
     }
 
+    /// <summary>
+    /// Loads the order with its lines and history in one joined statement rather than one per collection: an
+    /// order has at most <see cref="Carts.CartLine.MaxLines"/> lines and a few history entries, so the join stays small.
+    /// </summary>
     public Task<Order?> LoadAsync(Guid orderId, CancellationToken cancellationToken) =>
-        db.Orders.Include(o => o.Items).Include(o => o.History).AsSplitQuery().SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+        db.Orders.Include(o => o.Items).Include(o => o.History).AsSingleQuery().SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
 
     /// <returns>false when the order was no longer Pending (nothing changed).</returns>
     public async Task<bool> ConfirmAsync(Order order, string chargeId, CancellationToken cancellationToken)
