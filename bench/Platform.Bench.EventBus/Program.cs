@@ -43,7 +43,9 @@ var builder = Host.CreateApplicationBuilder();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 // Migrating a new database first probes a history table that is not there yet: an expected failure, not news.
 builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
-builder.Services.AddDbContext<TestDbContext>(options => TestDbContext.Configure(options, database));
+// Registered as the services register theirs (Aspire's Npgsql integration, statements prepared).
+builder.Configuration["ConnectionStrings:bench"] = database;
+builder.AddPostgresDbContext<TestDbContext>("bench");
 var broker = await BrokerConnections.OpenAsync(await app.GetRequiredConnectionStringAsync("messaging"), "bench", CancellationToken.None);
 builder.Services.AddSingleton(_ => broker);
 builder.Services.AddSingleton<HandledLatencies>();
