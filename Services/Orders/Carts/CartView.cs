@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using Platform.Orders.Catalog;
 
 namespace Platform.Orders.Carts;
@@ -17,7 +18,7 @@ public sealed class CartView(ProductsClient products)
     public const string GoneProductName = "No longer available";
 
     public Task<CartResponse> RenderAsync(IReadOnlyList<CartLine> lines, CancellationToken cancellationToken) =>
-        RenderAsync(lines, new Dictionary<Guid, ProductInfo>(), cancellationToken);
+        RenderAsync(lines, ReadOnlyDictionary<Guid, ProductInfo>.Empty, cancellationToken);
 
     /// <summary>Renders the cart, asking the products service only for the lines whose product is not in <paramref name="known"/>.</summary>
     public async Task<CartResponse> RenderAsync(

@@ -17,7 +17,9 @@ public sealed class CatalogCache(IConnectionMultiplexer redis, ILogger<CatalogCa
     private const int VersionLength = sizeof(long);
     private static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan OperationTimeout = TimeSpan.FromMilliseconds(500);
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>How cached values are written, and so how to read one back.</summary>
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
 
     private int _unavailable;
 

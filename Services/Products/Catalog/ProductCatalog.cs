@@ -10,15 +10,13 @@ namespace Platform.Products.Catalog;
 /// </summary>
 public sealed class ProductCatalog(ProductsDbContext db, CatalogCache cache)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     /// <summary>The product's <see cref="ProductItem"/> JSON, or null if there is none with that id.</summary>
     public Task<ReadOnlyMemory<byte>?> FindJsonAsync(Guid id, CancellationToken cancellationToken) =>
         cache.GetOrLoadJsonAsync($"product:{id}", async () =>
             await db.Products.AsNoTracking().Where(p => p.Id == id).Select(p => ProductItem.From(p)).SingleOrDefaultAsync(cancellationToken));
 
     public async Task<ProductItem?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        await FindJsonAsync(id, cancellationToken) is { } json ? JsonSerializer.Deserialize<ProductItem>(json.Span, Json) : null;
+        await FindJsonAsync(id, cancellationToken) is { } json ? JsonSerializer.Deserialize<ProductItem>(json.Span, CatalogCache.Json) : null;
 
     /// <summary>The <see cref="ProductPage"/> JSON of the search.</summary>
     public async Task<ReadOnlyMemory<byte>> SearchJsonAsync(ProductSearch search, CancellationToken cancellationToken) =>
