@@ -1,27 +1,29 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 using StackExchange.Redis;
 
 namespace Platform.ServiceDefaults.Tests;
 
 /// <summary>
 /// A missing connection string fails the first use of the client with a message naming it. (Aspire's RabbitMQ
-/// client has no such check: without a connection string it connects to amqp://localhost.)
+/// client has no such check: without a connection string it connects to amqp://localhost.) A database's
+/// connection string gets automatic statement preparation unless it sets its own.
 /// </summary>
 public sealed class ConnectionStringTests
 {
-    private static IHost BuildWithout(Action<HostApplicationBuilder> addClient)
+    private static IHost Build(Action<HostApplicationBuilder> setUp)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ApplicationName = "svc" });
-        addClient(builder);
+        setUp(builder);
         return builder.Build();
     }
 
     [Fact]
     public void A_missing_database_connection_string_is_named()
     {
-        using var host = BuildWithout(builder => builder.AddNpgsqlDbContext<TestDbContext>("appdb"));
+        using var host = Build(builder => builder.AddPostgresDbContext<TestDbContext>("appdb"));
         using var scope = host.Services.CreateScope();
 
         var error = Assert.Throws<InvalidOperationException>(() => scope.ServiceProvider.GetRequiredService<TestDbContext>().Database);
@@ -29,10 +31,27 @@ public sealed class ConnectionStringTests
         Assert.Contains("ConnectionStrings:appdb", error.Message);
     }
 
+    [Theory]
+    [InlineData("Host=db;Database=appdb", PostgresDbContextExtensions.MaxAutoPrepare)]
+    [InlineData("Host=db;Database=appdb;Max Auto Prepare=5", 5)]
+    public void Statements_are_prepared_unless_the_connection_string_says_how_many(string connectionString, int expected)
+    {
+        using var host = Build(builder =>
+        {
+            builder.Configuration["ConnectionStrings:appdb"] = connectionString;
+            builder.AddPostgresDbContext<TestDbContext>("appdb");
+        });
+        using var scope = host.Services.CreateScope();
+
+        var used = scope.ServiceProvider.GetRequiredService<TestDbContext>().Database.GetConnectionString();
+
+        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(used).MaxAutoPrepare);
+    }
+
     [Fact]
     public void A_missing_Redis_connection_string_is_named()
     {
-        using var host = BuildWithout(builder => builder.AddRedisClient("cache"));
+        using var host = Build(builder => builder.AddRedisClient("cache"));
 
         var error = Assert.Throws<InvalidOperationException>(() => host.Services.GetRequiredService<IConnectionMultiplexer>());
 
