@@ -7,7 +7,9 @@ namespace Aspire.Hosting.LocalProcesses;
 /// <summary>
 /// Runs the RabbitMQ broker from the machine's packages with a private node name, ports, data and
 /// configuration. Its Erlang port mapper (epmd) runs beside it as a process of its own on a private port,
-/// rather than daemonizing, so it cannot outlive the AppHost.
+/// rather than daemonizing, so it cannot outlive the AppHost. No Erlang VM of the broker may start an epmd
+/// itself: RabbitMQ's epmd monitor boots a one-off VM every minute to "keep epmd alive", and one booted after
+/// the private epmd has stopped (the AppHost shutting down) would leave an <c>epmd -daemon</c> behind.
 /// </summary>
 [SupportedOSPlatform("linux")]
 internal sealed class RabbitMQLocalServer(RabbitMQServerResource broker) : LocalServer(broker)
@@ -51,6 +53,8 @@ internal sealed class RabbitMQLocalServer(RabbitMQServerResource broker) : Local
             ["RABBITMQ_DIST_PORT"] = $"{_distributionPort}",
             ["ERL_EPMD_PORT"] = $"{_epmdPort}",
             ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
+            // Read by every Erlang VM started with this environment, the broker's one-off VMs included.
+            ["ERL_FLAGS"] = "-start_epmd false",
             ["RABBITMQ_MNESIA_BASE"] = Path.Combine(data, "mnesia"),
             ["RABBITMQ_LOG_BASE"] = Path.Combine(data, "log"),
             ["RABBITMQ_LOGS"] = "-",
@@ -58,7 +62,7 @@ internal sealed class RabbitMQLocalServer(RabbitMQServerResource broker) : Local
             ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(data, "enabled_plugins"),
             // The broker stops itself (connections, queues, message stores) before the VM's shutdown begins;
             // shutdown_time caps the rest, which otherwise idles about five seconds before the VM exits.
-            ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1} -start_epmd false -shutdown_time 1000",
+            ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1} -shutdown_time 1000",
             ["HOME"] = Path.Combine(data, "home"),
         };
     }

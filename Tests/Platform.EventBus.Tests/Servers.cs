@@ -13,6 +13,8 @@ public sealed class Servers : IAsyncLifetime
 {
     private DistributedApplication? _app;
 
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("Not started.");
+
     public string Postgres { get; private set; } = "";
 
     public string RabbitMQ { get; private set; } = "";
