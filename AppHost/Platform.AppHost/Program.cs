@@ -83,9 +83,7 @@ void WithMailFolder(IResourceBuilder<ProjectResource> service)
 {
     if (builder.ExecutionContext.IsRunMode)
     {
-        var mailFolder = LocalDataFolders.KeepsNothing(builder)
-            ? Directory.CreateTempSubdirectory("platform-mail-").FullName
-            : Path.Combine(LocalDataFolders.Root(builder), "mail");
+        var mailFolder = LocalDataFolders.Folder(builder, "mail");
         service.WithEnvironment("Email__PickupDirectory", mailFolder)
             .WithUrl(new Uri(mailFolder + "/").AbsoluteUri, "mail");
     }

@@ -1,3 +1,7 @@
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
 namespace Aspire.Hosting;
 
 /// <summary>
@@ -15,4 +19,35 @@ public static class LocalDataFolders
 
     public static bool KeepsNothing(IDistributedApplicationBuilder builder) =>
         bool.TryParse(builder.Configuration["DcpPublisher:RandomizePorts"], out var randomized) && randomized;
+
+    /// <summary>
+    /// A folder for the run's files: <see cref="Root"/>'s <paramref name="name"/> folder, or, in a run that keeps
+    /// nothing, a new temporary folder that is deleted when the application stops.
+    /// </summary>
+    public static string Folder(IDistributedApplicationBuilder builder, string name)
+    {
+        if (!KeepsNothing(builder))
+        {
+            return Path.Combine(Root(builder), name);
+        }
+        var folder = Directory.CreateTempSubdirectory($"aspire-{name}-").FullName;
+        builder.Eventing.Subscribe<BeforeStartEvent>((@event, _) =>
+        {
+            @event.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(() => DeleteThrowAway(folder));
+            return Task.CompletedTask;
+        });
+        return folder;
+    }
+
+    internal static void DeleteThrowAway(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Gone already, or a process still writing as it stops; the folder is under /tmp.
+        }
+    }
 }

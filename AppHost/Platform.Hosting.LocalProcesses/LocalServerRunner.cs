@@ -318,16 +318,9 @@ internal sealed partial class LocalServerRunner
 
     private void DeleteThrowAwayData()
     {
-        if (!_context.KeepsData && Directory.Exists(_context.DataDirectory))
+        if (!_context.KeepsData)
         {
-            try
-            {
-                Directory.Delete(_context.DataDirectory, recursive: true);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                // A server still writing as it stops; the folder is under /tmp.
-            }
+            LocalDataFolders.DeleteThrowAway(_context.DataDirectory);
         }
     }
 
