@@ -58,7 +58,7 @@ public static class OrderEndpoints
         Guid id, ClaimsPrincipal user, OrderStatusChanges orders, CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);
-        return await orders.LoadAsync(id, cancellationToken) is { } order && (order.UserId == caller.Id || caller.IsAdmin)
+        return await orders.ReadAsync(id, cancellationToken) is { } order && (order.UserId == caller.Id || caller.IsAdmin)
             ? TypedResults.Ok(OrderResponse.From(order))
             : Problems.OrderNotFound(id);
     }

@@ -26,7 +26,13 @@ public sealed class OrderStatusChanges(
     /// order has at most <see cref="Carts.CartLine.MaxLines"/> lines and a few history entries, so the join stays small.
     /// </summary>
     public Task<Order?> LoadAsync(Guid orderId, CancellationToken cancellationToken) =>
-        db.Orders.Include(o => o.Items).Include(o => o.History).AsSingleQuery().SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+        WithLinesAndHistory.SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+
+    /// <summary>Reads the order as <see cref="LoadAsync"/> loads it, to show rather than change (not tracked).</summary>
+    public Task<Order?> ReadAsync(Guid orderId, CancellationToken cancellationToken) =>
+        WithLinesAndHistory.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+
+    private IQueryable<Order> WithLinesAndHistory => db.Orders.Include(o => o.Items).Include(o => o.History).AsSingleQuery();
 
     /// <returns>false when the order was no longer Pending (nothing changed).</returns>
     public async Task<bool> ConfirmAsync(Order order, string chargeId, CancellationToken cancellationToken)
