@@ -10,7 +10,8 @@ public static class EventBusHostingExtensions
     /// Adds the RabbitMQ event bus for service <paramref name="serviceName"/>, which names its queues and inbox
     /// entries. It uses the host's <see cref="RabbitMQ.Client.IConnection"/> (keyed <paramref name="connectionName"/>,
     /// or the single unkeyed one), which the RabbitMQ client integration registers: call
-    /// <c>builder.AddRabbitMQClient("messaging")</c> too. Settings bind from section <c>EventBus</c>.
+    /// <c>builder.AddRabbitMQConnection("messaging")</c> (service defaults) or Aspire's <c>AddRabbitMQClient</c> too.
+    /// Settings bind from section <c>EventBus</c>.
     /// </summary>
     public static EventBusBuilder AddRabbitMQEventBus(this IHostApplicationBuilder builder, string connectionName, string serviceName)
     {

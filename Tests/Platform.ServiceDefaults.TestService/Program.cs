@@ -6,7 +6,7 @@ builder.AddServiceDefaults();
 builder.AddNpgsqlDbContext<TestDbContext>("appdb");
 builder.AddRedisClient("cache");
 builder.SetHealthCheckFailureStatus("StackExchange.Redis", HealthStatus.Degraded);
-builder.AddRabbitMQClient("messaging");
+builder.AddRabbitMQConnection("messaging");
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

@@ -7,8 +7,8 @@ using StackExchange.Redis;
 namespace Platform.ServiceDefaults.Tests;
 
 /// <summary>
-/// A missing connection string fails the first use of the client with a message naming it. (Aspire's RabbitMQ
-/// client has no such check: without a connection string it connects to amqp://localhost.) A database's
+/// A missing connection string fails the first use of the client with a message naming it (Aspire's RabbitMQ
+/// client alone would connect to amqp://localhost; <c>AddRabbitMQConnection</c> checks). A database's
 /// connection string gets automatic statement preparation unless it sets its own.
 /// </summary>
 public sealed class ConnectionStringTests
@@ -56,6 +56,16 @@ public sealed class ConnectionStringTests
         var error = Assert.Throws<InvalidOperationException>(() => host.Services.GetRequiredService<IConnectionMultiplexer>());
 
         Assert.Contains("ConnectionStrings:cache", error.Message);
+    }
+
+    [Fact]
+    public void A_missing_RabbitMQ_connection_string_is_named_rather_than_localhost_tried()
+    {
+        using var host = Build(builder => builder.AddRabbitMQConnection("messaging"));
+
+        var error = Assert.Throws<InvalidOperationException>(() => host.Services.GetRequiredService<RabbitMQ.Client.IConnection>());
+
+        Assert.Contains("ConnectionStrings:messaging", error.Message);
     }
 
     private sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbContext(options);

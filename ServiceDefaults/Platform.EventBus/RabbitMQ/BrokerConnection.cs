@@ -4,8 +4,8 @@ using RabbitMQ.Client;
 namespace Platform.EventBus;
 
 /// <summary>
-/// The host's RabbitMQ connection, registered by the RabbitMQ client integration (<c>AddRabbitMQClient</c>):
-/// keyed by the connection name when it is keyed, otherwise the one <see cref="IConnection"/> singleton.
+/// The host's RabbitMQ connection, registered by the RabbitMQ client integration (Aspire's <c>AddRabbitMQClient</c>,
+/// or <c>AddRabbitMQConnection</c> of the service defaults): keyed by the connection name when it is keyed, otherwise the one <see cref="IConnection"/> singleton.
 /// </summary>
 internal sealed class BrokerConnection(IServiceProvider services, string connectionName)
 {
@@ -15,5 +15,5 @@ internal sealed class BrokerConnection(IServiceProvider services, string connect
         services.GetKeyedService<IConnection>(connectionName)
         ?? services.GetService<IConnection>()
         ?? throw new InvalidOperationException(
-            $"The event bus needs a RabbitMQ.Client.IConnection service: register it first, e.g. builder.AddRabbitMQClient(\"{connectionName}\").");
+            $"The event bus needs a RabbitMQ.Client.IConnection service: register it first, e.g. builder.AddRabbitMQConnection(\"{connectionName}\").");
 }

@@ -14,7 +14,7 @@ public static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPostgresDbContext<NotificationsDbContext>("notificationsdb");
-        builder.AddRabbitMQClient("messaging");
+        builder.AddRabbitMQConnection("messaging");
         builder.AddRabbitMQEventBus("messaging", "notifications")
             .UseDbContext<NotificationsDbContext>()
             .AddEventHandler<UserRegistered, RememberRecipientAndWelcome>()

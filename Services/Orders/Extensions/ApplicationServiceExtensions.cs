@@ -16,7 +16,7 @@ public static class ApplicationServiceExtensions
     {
         builder.AddPostgresDbContext<OrdersDbContext>("ordersdb");
         builder.AddRedisClient("cache");
-        builder.AddRabbitMQClient("messaging");
+        builder.AddRabbitMQConnection("messaging");
         builder.AddRabbitMQEventBus("messaging", "orders")
             .UseDbContext<OrdersDbContext>()
             .AddEventHandler<StockReserved, ConfirmOrder>()

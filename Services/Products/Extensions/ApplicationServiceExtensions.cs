@@ -19,7 +19,7 @@ public static class ApplicationServiceExtensions
         builder.AddRedisClient("cache");
         // The catalog is served from PostgreSQL when Redis is down: a lost cache makes the service Degraded, not Unhealthy.
         builder.SetHealthCheckFailureStatus("StackExchange.Redis", HealthStatus.Degraded); // Aspire.StackExchange.Redis names its check so
-        builder.AddRabbitMQClient("messaging");
+        builder.AddRabbitMQConnection("messaging");
         builder.AddRabbitMQEventBus("messaging", "products")
             .UseDbContext<ProductsDbContext>()
             .AddEventHandler<OrderPlaced, ReserveStockForOrder>()

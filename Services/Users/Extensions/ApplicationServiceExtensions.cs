@@ -15,7 +15,7 @@ public static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPostgresDbContext<UsersDbContext>("usersdb");
-        builder.AddRabbitMQClient("messaging");
+        builder.AddRabbitMQConnection("messaging");
         builder.AddRabbitMQEventBus("messaging", "users").UseDbContext<UsersDbContext>();
 
         // Read at start-up, so a missing or invalid key stops the service with a clear message.

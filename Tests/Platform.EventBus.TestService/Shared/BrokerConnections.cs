@@ -4,7 +4,7 @@ namespace Platform.EventBus.Testing;
 
 /// <summary>
 /// Opens a recovering RabbitMQ connection from an <c>amqp://</c> connection string: what the RabbitMQ client
-/// integration of ServiceDefaults (<c>AddRabbitMQClient</c>) registers in a real service.
+/// integration of ServiceDefaults (<c>AddRabbitMQConnection</c>) registers in a real service.
 /// </summary>
 public static class BrokerConnections
 {
