@@ -1,6 +1,7 @@
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.LocalProcesses;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Aspire.Hosting;
 
@@ -22,7 +23,7 @@ public static class LocalDataFolders
 
     /// <summary>
     /// A folder for the run's files: <see cref="Root"/>'s <paramref name="name"/> folder, or, in a run that keeps
-    /// nothing, a new temporary folder that is deleted when the application stops.
+    /// nothing, a new temporary folder that is deleted when the application stops or is disposed.
     /// </summary>
     public static string Folder(IDistributedApplicationBuilder builder, string name)
     {
@@ -31,23 +32,16 @@ public static class LocalDataFolders
             return Path.Combine(Root(builder), name);
         }
         var folder = Directory.CreateTempSubdirectory($"aspire-{name}-").FullName;
+        builder.Services.TryAddSingleton<ThrowAwayData>();
         builder.Eventing.Subscribe<BeforeStartEvent>((@event, _) =>
         {
-            @event.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(() => DeleteThrowAway(folder));
+            @event.Services.GetRequiredService<ThrowAwayData>().Add(() =>
+            {
+                ThrowAwayData.Delete(folder);
+                return Task.CompletedTask;
+            });
             return Task.CompletedTask;
         });
         return folder;
-    }
-
-    internal static void DeleteThrowAway(string folder)
-    {
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // Gone already, or a process still writing as it stops; the folder is under /tmp.
-        }
     }
 }

@@ -4,6 +4,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Eventing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -65,6 +66,7 @@ internal sealed partial class LocalServerRunner
                 }
             });
         server.AddHelpers(app, process, context);
+        app.Services.TryAddSingleton<ThrowAwayData>();
 
         var runner = new LocalServerRunner(server, process, context);
         app.Eventing.Subscribe<BeforeStartEvent>(runner.OnBeforeStartAsync);
@@ -145,7 +147,10 @@ internal sealed partial class LocalServerRunner
 
         var lifetime = @event.Services.GetRequiredService<IHostApplicationLifetime>();
         lifetime.ApplicationStopping.Register(SendStopSignal);
-        lifetime.ApplicationStopped.Register(DeleteThrowAwayData);
+        if (!_context.KeepsData)
+        {
+            @event.Services.GetRequiredService<ThrowAwayData>().Add(StopAndDeleteDataAsync);
+        }
         _ = MirrorProcessAsync(@event, children, lifetime.ApplicationStopping);
         _ = ForwardConsoleAsync(@event, lifetime.ApplicationStopping);
     }
@@ -307,21 +312,28 @@ internal sealed partial class LocalServerRunner
     /// <summary>Sends the server's own stop signal (see <see cref="LocalServer.StopSignal"/>) ahead of the orchestrator's SIGTERM.</summary>
     private void SendStopSignal()
     {
-        if (_server.StopSignal is { } signal
-            && _processSnapshot?.State?.Text == KnownResourceStates.Running
-            && _processSnapshot.Properties.FirstOrDefault(property => property.Name == "executable.pid")?.Value is { } pid
-            && int.TryParse(pid.ToString(), out var processId))
+        if (_server.StopSignal is { } signal && RunningProcessId() is { } processId)
         {
             ProcessSignal.Send(processId, signal);
         }
     }
 
-    private void DeleteThrowAwayData()
+    /// <summary>The server's process id while the orchestrator last reported it running.</summary>
+    private int? RunningProcessId() =>
+        _processSnapshot?.State?.Text == KnownResourceStates.Running
+        && _processSnapshot.Properties.FirstOrDefault(property => property.Name == "executable.pid")?.Value is { } pid
+        && int.TryParse(pid.ToString(), out var processId)
+            ? processId
+            : null;
+
+    /// <summary>Throw-away data is deleted once the server has exited: stopped here if the orchestrator has not yet.</summary>
+    private async Task StopAndDeleteDataAsync()
     {
-        if (!_context.KeepsData)
+        if (RunningProcessId() is { } processId && ProcessSignal.Send(processId, _server.StopSignal ?? ProcessSignal.SigTerm))
         {
-            LocalDataFolders.DeleteThrowAway(_context.DataDirectory);
+            await ProcessSignal.WaitForExitAsync(processId, TimeSpan.FromSeconds(15));
         }
+        ThrowAwayData.Delete(_context.DataDirectory);
     }
 
     /// <summary>The orchestrator's own timestamp at the start of each line; the resource's log adds its own.</summary>

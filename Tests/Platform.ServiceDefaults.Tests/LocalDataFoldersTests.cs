@@ -1,4 +1,5 @@
 using static Platform.Testing.TestDefaults;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Platform.ServiceDefaults.Tests;
 
@@ -21,5 +22,32 @@ public sealed class LocalDataFoldersTests
         }
 
         Assert.False(Directory.Exists(folder), $"{folder} is still there.");
+    }
+
+    [Fact]
+    public async Task The_servers_data_of_a_run_that_keeps_nothing_is_deleted_when_the_application_stops()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var builder = DistributedApplicationTestingBuilder.Create().WithTestDefaults();
+        builder.AddPostgres("pg").RunAsLocalProcess();
+        builder.AddRedis("cache").RunAsLocalProcess();
+        builder.AddRabbitMQ("messaging").RunAsLocalProcess();
+        string[] servers = ["pg", "cache", "messaging"];
+
+        List<string> folders;
+        await using (var app = await builder.BuildAsync(cancellation))
+        {
+            await app.StartAsync(cancellation);
+            foreach (var server in servers)
+            {
+                await app.WaitForResourceHealthyAsync(server, cancellationToken: cancellation);
+            }
+            folders = app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ExecutableResource>()
+                .Where(process => servers.Any(server => process.Name == $"{server}-server"))
+                .Select(process => process.WorkingDirectory).ToList();
+            Assert.Equal(servers.Length, folders.Count(Directory.Exists));
+        }
+
+        Assert.DoesNotContain(folders, Directory.Exists);
     }
 }
