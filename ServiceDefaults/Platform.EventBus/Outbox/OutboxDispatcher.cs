@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenTelemetry;
 using RabbitMQ.Client;
 
 namespace Platform.EventBus;
@@ -42,9 +43,13 @@ internal sealed partial class OutboxDispatcher<TContext>(
         {
             try
             {
-                // Before relaying, so the backlog gauges stay current while the broker is away.
-                await RefreshBacklogAsync(stoppingToken);
-                var relayed = await RelayBatchAsync(stoppingToken);
+                int relayed;
+                using (Untraced())
+                {
+                    // Before relaying, so the backlog gauges stay current while the broker is away.
+                    await RefreshBacklogAsync(stoppingToken);
+                    relayed = await RelayBatchAsync(stoppingToken);
+                }
                 failures = 0;
                 if (relayed < _options.OutboxBatchSize)
                 {
@@ -118,6 +123,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
 
     private async Task<bool> TryPublishAsync(IChannel channel, OutboxMessage message, CancellationToken cancellationToken)
     {
+        using var traced = SuppressInstrumentationScope.Begin(false);
         using var activity = EventBusTelemetry.StartSend(message, _options.ExchangeName);
         var properties = new BasicProperties
         {
@@ -173,6 +179,13 @@ internal sealed partial class OutboxDispatcher<TContext>(
         backlog.Update(count, oldest);
         _backlogRefreshedAt = now;
     }
+
+    /// <summary>
+    /// The relay's own statements (the claim, marking rows sent, the backlog counts) run every second in every
+    /// replica and have no request around them: traced, each would be a trace of its own on the dashboard.
+    /// Sends stay traced (<see cref="TryPublishAsync"/>), in the trace of the request that published the event.
+    /// </summary>
+    private static IDisposable Untraced() => SuppressInstrumentationScope.Begin();
 
     [LoggerMessage(LogLevel.Warning, "Relaying the outbox failed ({Failures} in a row); retrying in {DelaySeconds:0.0} s")]
     private partial void LogRelayFailed(Exception exception, int failures, double delaySeconds);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
+using OpenTelemetry;
 using Platform.Notifications.Data;
 using Platform.Notifications.Diagnostics;
 
@@ -76,12 +77,17 @@ public sealed partial class EmailDispatcher(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
         var now = time.GetUtcNow();
-        var claimed = await db.Notifications.FromSqlRaw(ClaimSql,
-                new NpgsqlParameter("leaseUntil", NpgsqlDbType.TimestampTz) { Value = now + Lease },
-                new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = now },
-                new NpgsqlParameter("batchSize", NpgsqlDbType.Integer) { Value = _options.BatchSize })
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
+        List<Notification> claimed;
+        // The claim runs every poll, with no request around it: traced, each would be a trace of its own.
+        using (SuppressInstrumentationScope.Begin())
+        {
+            claimed = await db.Notifications.FromSqlRaw(ClaimSql,
+                    new NpgsqlParameter("leaseUntil", NpgsqlDbType.TimestampTz) { Value = now + Lease },
+                    new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = now },
+                    new NpgsqlParameter("batchSize", NpgsqlDbType.Integer) { Value = _options.BatchSize })
+                .AsNoTracking()
+                .ToListAsync(cancellationToken);
+        }
         if (claimed.Count == 0)
         {
             return 0;
