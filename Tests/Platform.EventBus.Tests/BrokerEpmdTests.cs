@@ -16,7 +16,7 @@ public sealed class BrokerEpmdTests(Servers servers)
     public async Task An_Erlang_VM_started_with_the_brokers_environment_never_starts_an_epmd_of_its_own()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        var port = UnusedPort();
+        var port = FreePort.Next();
         var starter = new ProcessStartInfo("erl", ["-boot", "no_dot_erlang", "-sname", $"epmd-starter-{port}", "-noinput", "-s", "erlang", "halt"])
         {
             RedirectStandardOutput = true,
@@ -42,13 +42,6 @@ public sealed class BrokerEpmdTests(Servers servers)
             }
             StopEpmdsOn(port);
         }
-    }
-
-    private static int UnusedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static bool Listens(int port)

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
@@ -22,7 +20,7 @@ public sealed class AspireEnvironmentTests(ServersFixture fixture)
         var cancellation = TestContext.Current.CancellationToken;
         await using var upstream = await TestWebServer.StartAsync(app => app.MapGet("/ping", () => "upstream pong"), cancellation);
         await using var otlp = await OtlpReceiver.StartAsync(cancellation);
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{Platform.Testing.FreePort.Next()}";
         var environment = await AspireEnvironmentAsync(url, upstream.Url, otlp.Url, cancellation);
 
         var output = new StringBuilder();
@@ -134,10 +132,4 @@ public sealed class AspireEnvironmentTests(ServersFixture fixture)
         process.WaitForExit(TimeSpan.FromSeconds(10));
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace Platform.EndToEnd.Tests.Dashboard;
 
 /// <summary>
@@ -21,7 +18,7 @@ public sealed record AspireDashboard(Uri Url, string BrowserToken)
     [
         "ASPNETCORE_URLS=http://127.0.0.1:0",
         "ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://127.0.0.1:0",
-        $"ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://127.0.0.1:{FreePort()}",
+        $"ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://127.0.0.1:{FreePort.Next()}",
         "ASPIRE_ALLOW_UNSECURED_TRANSPORT=true",
         $"ASPIRE_DASHBOARD_FRONTEND_BROWSERTOKEN={browserToken}",
     ];
@@ -30,10 +27,4 @@ public sealed record AspireDashboard(Uri Url, string BrowserToken)
 
     public string PageUrl(string path) => new Uri(Url, path).ToString();
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
