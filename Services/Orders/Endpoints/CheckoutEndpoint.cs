@@ -20,8 +20,8 @@ public static class CheckoutEndpoint
     public const string ReplayedHeader = "Idempotent-Replayed";
 
     public static async Task<Results<Created<OrderResponse>, ValidationProblem, ProblemHttpResult>> PlaceOrder(
-        CheckoutRequest request, HttpContext http, ClaimsPrincipal user, OrdersDbContext db, CartStore carts, ProductsClient products,
-        IPaymentProvider payments, IEventBus events, OrderMetrics metrics, TimeProvider time, ILogger<CheckoutRequest> logger,
+        CheckoutRequest request, HttpContext http, ClaimsPrincipal user, OrdersDbContext db, OrderStatusChanges orders, CartStore carts,
+        ProductsClient products, IPaymentProvider payments, IEventBus events, OrderMetrics metrics, TimeProvider time, ILogger<CheckoutRequest> logger,
         CancellationToken cancellationToken)
     {
         var key = http.Request.Headers[IdempotencyKeyHeader].ToString();
@@ -41,7 +41,7 @@ public static class CheckoutEndpoint
         var fingerprint = RequestFingerprint.Of(request);
         if (await FindRecordAsync(db, userId, key, cancellationToken) is { } earlier)
         {
-            return await ReplayAsync(earlier, fingerprint, http, db, cancellationToken);
+            return await ReplayAsync(earlier, fingerprint, http, orders, cancellationToken);
         }
 
         var cart = await carts.GetAsync(userId);
@@ -49,7 +49,7 @@ public static class CheckoutEndpoint
         {
             // A concurrent request with this key may have ordered the cart (and emptied it) since the look above.
             return await FindRecordAsync(db, userId, key, cancellationToken) is { } concurrent
-                ? await ReplayAsync(concurrent, fingerprint, http, db, cancellationToken)
+                ? await ReplayAsync(concurrent, fingerprint, http, orders, cancellationToken)
                 : Problems.Unprocessable(new() { ["cart"] = ["The cart is empty."] }, "Nothing to order");
         }
         var found = await products.FindManyAsync(cart.Select(l => l.ProductId), cancellationToken);
@@ -81,7 +81,7 @@ public static class CheckoutEndpoint
             // A concurrent request with the same key committed first: answer its order.
             db.ChangeTracker.Clear();
             var winner = await FindRecordAsync(db, userId, key, cancellationToken);
-            return await ReplayAsync(winner!, fingerprint, http, db, cancellationToken);
+            return await ReplayAsync(winner!, fingerprint, http, orders, cancellationToken);
         }
         metrics.Placed();
         logger.LogInformation("Order {OrderId} placed: {ItemCount} items, {Total}", order.Id, order.Items.Count, order.Total);
@@ -90,7 +90,7 @@ public static class CheckoutEndpoint
     }
 
     private static async Task<Results<Created<OrderResponse>, ValidationProblem, ProblemHttpResult>> ReplayAsync(
-        IdempotencyRecord record, string fingerprint, HttpContext http, OrdersDbContext db, CancellationToken cancellationToken)
+        IdempotencyRecord record, string fingerprint, HttpContext http, OrderStatusChanges orders, CancellationToken cancellationToken)
     {
         if (record.Fingerprint != fingerprint)
         {
@@ -98,8 +98,8 @@ public static class CheckoutEndpoint
                 new() { [IdempotencyKeyHeader] = ["This key was used for a different request; use a new key for a new order."] },
                 "Idempotency key reused");
         }
-        var order = await db.Orders.Include(o => o.Items).Include(o => o.History).AsSplitQuery().AsNoTracking()
-            .SingleAsync(o => o.Id == record.OrderId, cancellationToken);
+        var order = await orders.ReadAsync(record.OrderId, cancellationToken)
+            ?? throw new InvalidOperationException($"Idempotency record {record.Key} names order {record.OrderId}, which does not exist.");
         http.Response.Headers[ReplayedHeader] = "true";
         return TypedResults.Created($"/api/orders/{order.Id}", OrderResponse.From(order));
     }
