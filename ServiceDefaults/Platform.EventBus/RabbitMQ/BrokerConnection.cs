@@ -5,7 +5,8 @@ namespace Platform.EventBus;
 
 /// <summary>
 /// The host's RabbitMQ connection, registered by the RabbitMQ client integration (Aspire's <c>AddRabbitMQClient</c>,
-/// or <c>AddRabbitMQConnection</c> of the service defaults): keyed by the connection name when it is keyed, otherwise the one <see cref="IConnection"/> singleton.
+/// or <c>AddRabbitMQConnection</c> of the service defaults): keyed by the connection name when it is keyed,
+/// otherwise the one <see cref="IConnection"/> singleton.
 /// </summary>
 internal sealed class BrokerConnection(IServiceProvider services, string connectionName)
 {
